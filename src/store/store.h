@@ -1,0 +1,156 @@
+// Store: every read and write of TXNG's records, written once over the
+// Database interface and therefore identical on SQLite and PostgreSQL.
+//
+// Contract for writes: each write method runs in one transaction together
+// with its audit-log row (Actor says who and from where), so a write that
+// fails changes nothing and a write that succeeds is always attributed.
+// Visibility (who may see what) is the service layer's job; the store
+// answers what it is asked.
+#ifndef TXNG_STORE_STORE_H_
+#define TXNG_STORE_STORE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "store/database.h"
+#include "store/model.h"
+
+namespace txng {
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;  // matching rows, ignoring limit and offset
+};
+
+struct PageRequest {
+  int limit = 50;  // 1..500
+  int offset = 0;
+};
+
+struct OrganisationFilter {
+  std::optional<OrgKind> kind;
+  std::string district;
+  std::optional<ReviewStatus> review_status;
+};
+
+struct ProductFilter {
+  std::optional<int64_t> org_id;
+  std::optional<ReviewStatus> review_status;
+  std::string category;
+};
+
+struct LocationFilter {
+  std::optional<int64_t> org_id;
+  std::optional<ReviewStatus> review_status;
+  std::optional<LocationKind> kind;
+};
+
+struct LotFilter {
+  std::optional<int64_t> org_id;
+  std::optional<int64_t> product_id;
+  std::optional<ReviewStatus> review_status;
+};
+
+struct AuditFilter {
+  std::string entity;  // empty: all
+  std::string entity_id;
+  std::optional<int64_t> user_id;
+};
+
+// A review decision for one record.
+struct ReviewDecision {
+  ReviewStatus status = ReviewStatus::kApproved;
+  std::string reason;                // required for kRejected
+  std::optional<int64_t> reviewer;   // user id, empty for the system (demo)
+};
+
+class Store {
+ public:
+  explicit Store(std::unique_ptr<Database> db);
+  ~Store();
+
+  Database& db() { return *db_; }
+
+  // Schema. Migrate applies every pending migration, each in its own
+  // transaction, and returns the resulting version. Forward only.
+  Result<int> Migrate();
+  Result<int> SchemaVersion();
+  static int LatestSchemaVersion();
+  Status Ping();
+  // True when there are no organisations and no users (txng demo refuses otherwise).
+  Result<bool> IsEmpty();
+
+  // Organisations.
+  Result<Organisation> CreateOrganisation(const Organisation& o, const Actor& actor);
+  Result<Organisation> GetOrganisation(int64_t id);
+  Result<Page<Organisation>> ListOrganisations(const OrganisationFilter& f, PageRequest page);
+  Result<Organisation> UpdateOrganisation(const Organisation& o, const Actor& actor);
+
+  // Users. Usernames are unique (kAlreadyExists).
+  Result<User> CreateUser(const User& u, const Actor& actor);
+  Result<User> GetUser(int64_t id);
+  Result<User> GetUserByUsername(const std::string& username);
+  Result<Page<User>> ListUsers(PageRequest page);
+  // Changes the password hash and ends every session of the user.
+  Status SetUserPassword(int64_t user_id, const std::string& password_hash, const Actor& actor);
+  // Disabling also ends every session of the user.
+  Status SetUserDisabled(int64_t user_id, bool disabled, const Actor& actor);
+
+  // Sessions (not audited here: login and logout are audited by the caller
+  // through AppendAudit, which is when the address is known to matter).
+  Status CreateSession(const Session& s);
+  // kNotFound when absent or expired at `now`.
+  Result<Session> GetSession(const std::string& token_hash, UnixMillis now);
+  Status DeleteSession(const std::string& token_hash);
+  Result<int64_t> DeleteExpiredSessions(UnixMillis now);
+
+  // API keys.
+  Result<ApiKey> CreateApiKey(const ApiKey& k, const Actor& actor);
+  Result<ApiKey> GetApiKeyByKeyId(const std::string& key_id);
+  // All keys, or one organisation's.
+  Result<std::vector<ApiKey>> ListApiKeys(std::optional<int64_t> org_id);
+  // kNotFound when absent; kFailedPrecondition when already revoked.
+  Status RevokeApiKey(const std::string& key_id, const Actor& actor);
+  Status TouchApiKey(int64_t id, UnixMillis now);
+
+  // Products. GTIN is unique (kAlreadyExists, field "gtin").
+  Result<Product> CreateProduct(const Product& p, const Actor& actor);
+  Result<Product> GetProduct(int64_t id);
+  Result<Product> GetProductByGtin(const std::string& gtin14);
+  Result<Page<Product>> ListProducts(const ProductFilter& f, PageRequest page);
+  // Updates the descriptive fields (not org_id, not review fields).
+  Result<Product> UpdateProduct(const Product& p, const Actor& actor);
+  Result<Product> ReviewProduct(int64_t id, const ReviewDecision& d, const Actor& actor);
+
+  // Locations. (gln, gln_extension) is unique.
+  Result<Location> CreateLocation(const Location& l, const Actor& actor);
+  Result<Location> GetLocation(int64_t id);
+  Result<Page<Location>> ListLocations(const LocationFilter& f, PageRequest page);
+  Result<Location> UpdateLocation(const Location& l, const Actor& actor);
+  Result<Location> ReviewLocation(int64_t id, const ReviewDecision& d, const Actor& actor);
+
+  // Lots. (product_id, lot_code) is unique.
+  Result<Lot> CreateLot(const Lot& l, const Actor& actor);
+  Result<Lot> GetLot(int64_t id);
+  Result<Lot> GetLotByCode(int64_t product_id, const std::string& lot_code);
+  Result<Page<Lot>> ListLots(const LotFilter& f, PageRequest page);
+  Result<Lot> UpdateLot(const Lot& l, const Actor& actor);
+  Result<Lot> ReviewLot(int64_t id, const ReviewDecision& d, const Actor& actor);
+
+  // Audit log.
+  Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,
+                     const std::string& entity_id, const std::string& detail_json);
+  Result<Page<AuditEntry>> ListAudit(const AuditFilter& f, PageRequest page);
+
+ private:
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace txng
+
+#endif  // TXNG_STORE_STORE_H_
