@@ -1,0 +1,464 @@
+#include "http/templates.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace txng::http {
+namespace {
+
+using nlohmann::json;
+
+const Renderer& BinhPhuoc() {
+  static const Renderer renderer(EmbeddedWeb(), Site{.province = "Bình Phước"});
+  return renderer;
+}
+
+size_t Count(std::string_view haystack, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string_view::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+constexpr UnixMillis kApprovedAt = 1741712400000;  // 2025-03-12 00:00 in Vietnam
+
+json SignedIn(json data) {
+  data["user"] = {{"display_name", "Nguyễn Thị Hạnh"}, {"username", "hanh"}};
+  data["csrf_token"] = "csrf-7f3a";
+  return data;
+}
+
+// Representative data for every page, as its handler would pass it.
+json PageData(std::string_view page, Lang lang) {
+  if (page == "home") {
+    return {{"target", "/"},
+            {"featured", json::array({{{"url", "/01/08930001000018"},
+                                       {"name", "Hạt điều rang muối Bù Đăng"},
+                                       {"gtin", "08930001000018"},
+                                       {"producer", "HTX Điều Phú Riềng"},
+                                       {"image_url", "/media/dieu.jpg"},
+                                       {"category", "Hạt điều"},
+                                       {"ocop", OcopValue(4)}},
+                                      {{"url", "/01/08931234567897"},
+                                       {"name", "Mật ong rừng Bù Gia Mập"},
+                                       {"gtin", "08931234567897"},
+                                       {"producer", "Hộ kinh doanh Ong Vàng"}}})}};
+  }
+  if (page == "login") {
+    return {{"target", "/login?next=%2Fdashboard"},
+            {"csrf_token", "csrf-login-1"},
+            {"next", "/dashboard"},
+            {"username", "hanh"},
+            {"error", "Tên đăng nhập hoặc mật khẩu không đúng."}};
+  }
+  if (page == "product") {
+    return {
+        {"target", "/01/08930001000018"},
+        {"title", "Hạt điều rang muối Bù Đăng"},
+        {"product",
+         {{"name_vi", "Hạt điều rang muối Bù Đăng"},
+          {"name_en", "Bu Dang roasted salted cashews"},
+          {"image_url", "/media/dieu.jpg"},
+          {"gtin", "08930001000018"},
+          {"digital_link", "https://txng.binhphuoc.gov.vn/01/08930001000018"},
+          {"category", "Hạt điều"},
+          {"brand", "Điều Bù Đăng"},
+          {"standards", "TCVN 12381:2018, HACCP"},
+          {"shelf_life_days", 365},
+          {"description", "Điều W320 rang củi, muối biển."},
+          {"priority", "Sản phẩm chủ lực"},
+          {"ocop", OcopValue(4)}}},
+        {"producer",
+         {{"name", "HTX Điều Phú Riềng"},
+          {"address", "Ấp 3, xã Phú Riềng"},
+          {"district", "Phú Riềng"},
+          {"phone", "0271 3888 888"}}},
+        {"stages", json::array({{{"name", "Thu hoạch"},
+                                 {"place", "Vườn điều Phú Riềng"},
+                                 {"actor", "Hộ ông Lê Văn Ba"},
+                                 {"time", DateTimeValue(lang, kApprovedAt - 86400000 * 30LL)}},
+                                {{"name", "Chế biến, rang muối"},
+                                 {"place", "Xưởng HTX Điều Phú Riềng"},
+                                 {"time", DateTimeValue(lang, kApprovedAt - 86400000 * 10LL)}},
+                                {{"name", "Đóng gói"}}})},
+        {"lots", json::array({{{"code", "L2503A"},
+                               {"production_date", CalendarDateValue(lang, "2025-03-01")},
+                               {"expiry_date", CalendarDateValue(lang, "2026-03-01")}},
+                              {{"code", "L2503B"},
+                               {"production_date", CalendarDateValue(lang, "2025-03-05")},
+                               {"expiry_date", CalendarDateValue(lang, "")}}})},
+        {"approval", {{"by", "Sở Khoa học và Công nghệ"}, {"date", DateValue(lang, kApprovedAt)}}},
+        {"recall", {{"message", "Lô L2503B bị thu hồi do bao bì hở."}}}};
+  }
+  if (page == "error") {
+    return {{"target", "/01/0893"},
+            {"status", 404},
+            {"title", "Không tìm thấy"},
+            {"message", "Không có sản phẩm mang mã 0893."},
+            {"hint", "Hãy đối chiếu lại mã trên tem."}};
+  }
+  if (page == "dashboard") {
+    const json counts = {{"draft", 2}, {"pending", 1}, {"approved", 7}, {"rejected", 0}};
+    return SignedIn({{"target", "/dashboard"},
+                     {"user", {{"role", "Tổ chức, cá nhân sản xuất kinh doanh"}}},
+                     {"org",
+                      {{"name", "HTX Điều Phú Riềng"},
+                       {"kind", "Hợp tác xã"},
+                       {"tax_code", "3801234567"},
+                       {"district", "Phú Riềng"}}},
+                     {"counts", {{"products", counts}, {"locations", counts}, {"lots", counts}}},
+                     {"api_docs_url", "/api/v1/docs"}});
+  }
+  return nullptr;
+}
+
+std::vector<std::string> PageNames() {
+  std::vector<std::string> pages;
+  for (const EmbeddedFile& f : EmbeddedWeb()) {
+    if (!f.path.starts_with("templates/") || !f.path.ends_with(".mustache")) continue;
+    std::string name(f.path.substr(10, f.path.size() - 10 - 9));
+    if (name != "layout") pages.push_back(name);
+  }
+  return pages;
+}
+
+TEST(Renderer, EveryPageRendersCompletelyInBothLanguages) {
+  const std::vector<std::string> pages = PageNames();
+  ASSERT_GE(pages.size(), 5u);
+  for (const std::string& page : pages) {
+    for (Lang lang : {Lang::kVi, Lang::kEn}) {
+      SCOPED_TRACE(page + " " + std::string(LangCode(lang)));
+      json data = PageData(page, lang);
+      ASSERT_TRUE(data.is_object()) << "give the new template representative data in PageData";
+      const std::string html = BinhPhuoc().Render(page, data, lang);
+      EXPECT_TRUE(
+          html.starts_with("<!DOCTYPE html>\n<html lang=\"" + std::string(LangCode(lang)) + "\">"));
+      EXPECT_EQ(html.find("{{"), std::string::npos);
+      EXPECT_EQ(html.find("}}"), std::string::npos);
+      EXPECT_TRUE(html.ends_with("</html>\n"));
+      // Catalogue keys left on the page mean a text is missing.
+      EXPECT_FALSE(std::regex_search(html, std::regex(R"(>\s*[a-z_]+\.[a-z0-9_.]+\s*<)")));
+      EXPECT_EQ(Count(html, "<main id=\"main\""), 1u);
+    }
+  }
+}
+
+TEST(Renderer, TemplatesUseOnlyKeysBothCataloguesHave) {
+  const Catalogue& c = BinhPhuoc().catalogue();
+  const std::regex key_tag(R"(\{\{[#^/]?\s*t\.([a-z0-9_.]+)\s*\}\})");
+  size_t keys_seen = 0;
+  for (const EmbeddedFile& f : EmbeddedWeb()) {
+    if (!f.path.starts_with("templates/")) continue;
+    const std::string source(f.data);
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), key_tag);
+         it != std::sregex_iterator(); ++it) {
+      const std::string key = (*it)[1];
+      EXPECT_TRUE(c.Find(Lang::kVi, key)) << f.path << " uses " << key << ", absent in vi.json";
+      EXPECT_TRUE(c.Find(Lang::kEn, key)) << f.path << " uses " << key << ", absent in en.json";
+      ++keys_seen;
+    }
+  }
+  EXPECT_GT(keys_seen, 50u);
+}
+
+TEST(Renderer, PortalNameComesFromTheProvince) {
+  const std::string vi = BinhPhuoc().Render("home", PageData("home", Lang::kVi), Lang::kVi);
+  EXPECT_NE(vi.find("<span>Cổng thông tin truy xuất nguồn gốc tỉnh Bình Phước</span>"),
+            std::string::npos);
+  EXPECT_NE(
+      vi.find("<title>Trang chủ · Cổng thông tin truy xuất nguồn gốc tỉnh Bình Phước</title>"),
+      std::string::npos);
+  const std::string en = BinhPhuoc().Render("home", PageData("home", Lang::kEn), Lang::kEn);
+  EXPECT_NE(en.find("<span>Bình Phước Traceability Portal</span>"), std::string::npos);
+
+  const Renderer national(EmbeddedWeb(), Site{});
+  const std::string generic = national.Render("home", json::object(), Lang::kVi);
+  EXPECT_NE(generic.find("<span>Cổng thông tin truy xuất nguồn gốc</span>"), std::string::npos);
+  EXPECT_EQ(generic.find("{province}"), std::string::npos);
+}
+
+TEST(Renderer, EscapesDataEverywhere) {
+  json data = PageData("product", Lang::kVi);
+  data["title"] = "<script>alert(1)</script>";
+  data["product"]["name_vi"] = "Điều <script>alert(1)</script>";
+  data["product"]["image_url"] = "\" onerror=\"alert(2)";
+  data["q"] = "\"><img src=x onerror=alert(3)>";
+  data["target"] = "/01/08930001000018?x=\"><script>";
+  const std::string html = BinhPhuoc().Render("product", data, Lang::kVi);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("<h1>Điều &lt;script&gt;alert(1)&lt;/script&gt;</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<title>&lt;script&gt;alert(1)&lt;/script&gt; · "), std::string::npos);
+  EXPECT_EQ(html.find("\" onerror="), std::string::npos);
+  EXPECT_NE(html.find("src=\"&quot; onerror=&quot;alert(2)\""), std::string::npos);
+  EXPECT_EQ(html.find("<img src=x"), std::string::npos);
+  EXPECT_EQ(Count(html, "<script"), 1u);  // the layout's own deferred script
+}
+
+TEST(Renderer, DataIsNeverParsedAsATemplate) {
+  json data = PageData("product", Lang::kEn);
+  data["product"]["description"] = "{{t.login.title}} {{{body}}} {{#user}}x{{/user}}";
+  data["body"] = "<b>replaced</b>";
+  const std::string html = BinhPhuoc().Render("product", data, Lang::kEn);
+  EXPECT_NE(html.find("{{t.login.title}} {{{body}}} {{#user}}x{{/user}}"), std::string::npos);
+  EXPECT_EQ(html.find("<b>replaced</b>"), std::string::npos);
+  EXPECT_NE(html.find("<article class=\"product\">"), std::string::npos);
+}
+
+TEST(Renderer, LanguageSwitchKeepsThePage) {
+  json data = PageData("home", Lang::kVi);
+  data["target"] = "/search?q=h%E1%BA%A1t&lang=vi";
+  const std::string vi = BinhPhuoc().Render("home", data, Lang::kVi);
+  EXPECT_NE(vi.find("<a class=\"lang\" href=\"/search?q=h%E1%BA%A1t&amp;lang=en\" hreflang=\"en\" "
+                    "lang=\"en\">English</a>"),
+            std::string::npos);
+  const std::string en = BinhPhuoc().Render("home", data, Lang::kEn);
+  EXPECT_NE(en.find("href=\"/search?q=h%E1%BA%A1t&amp;lang=vi\" hreflang=\"vi\" "
+                    "lang=\"vi\">Tiếng Việt</a>"),
+            std::string::npos);
+  const std::string no_target = BinhPhuoc().Render("home", json::object(), Lang::kEn);
+  EXPECT_NE(no_target.find("href=\"/?lang=vi\""), std::string::npos);
+}
+
+TEST(Renderer, ShowsTheSignedInUserAndCarriesTheCsrfToken) {
+  const std::string html = BinhPhuoc().Render("home", SignedIn(json::object()), Lang::kVi);
+  EXPECT_NE(html.find("<strong>Nguyễn Thị Hạnh</strong>"), std::string::npos);
+  EXPECT_NE(html.find("<form class=\"inline\" method=\"post\" action=\"/logout\"><input "
+                      "type=\"hidden\" name=\"csrf_token\" value=\"csrf-7f3a\">"),
+            std::string::npos);
+  EXPECT_NE(html.find(">Đăng xuất</button>"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"/login\""), std::string::npos);
+
+  const std::string visitor = BinhPhuoc().Render("home", json::object(), Lang::kVi);
+  EXPECT_NE(visitor.find("<a href=\"/login\">Đăng nhập</a>"), std::string::npos);
+  EXPECT_EQ(visitor.find("/logout"), std::string::npos);
+  EXPECT_EQ(visitor.find("csrf_token"), std::string::npos);
+}
+
+TEST(Renderer, MarksTheCurrentNavigationEntry) {
+  const std::string home = BinhPhuoc().Render("home", json::object(), Lang::kVi);
+  EXPECT_NE(home.find("<a href=\"/\" aria-current=\"page\">Trang chủ</a>"), std::string::npos);
+  const std::string login = BinhPhuoc().Render("login", json::object(), Lang::kVi);
+  EXPECT_NE(login.find("<a href=\"/login\" aria-current=\"page\">"), std::string::npos);
+  EXPECT_EQ(login.find("<a href=\"/\" aria-current"), std::string::npos);
+}
+
+TEST(Renderer, LoginFormCarriesTokenNextAndError) {
+  const std::string html = BinhPhuoc().Render("login", PageData("login", Lang::kVi), Lang::kVi);
+  EXPECT_NE(html.find("<title>Đăng nhập · "), std::string::npos);
+  EXPECT_NE(html.find("<form class=\"stack\" method=\"post\" action=\"/login\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("<input type=\"hidden\" name=\"csrf_token\" value=\"csrf-login-1\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("<input type=\"hidden\" name=\"next\" value=\"/dashboard\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("role=\"alert\">Tên đăng nhập hoặc mật khẩu không đúng.</p>"),
+            std::string::npos);
+  EXPECT_NE(html.find("name=\"username\" value=\"hanh\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"password\" type=\"password\""), std::string::npos);
+
+  const std::string plain = BinhPhuoc().Render("login", {{"csrf_token", "t"}}, Lang::kEn);
+  EXPECT_EQ(plain.find("name=\"next\""), std::string::npos);
+  EXPECT_EQ(plain.find("role=\"alert\""), std::string::npos);
+  EXPECT_NE(plain.find("<h1>Sign in</h1>"), std::string::npos);
+}
+
+TEST(Renderer, ProductPageShowsTheCircularItems) {
+  for (Lang lang : {Lang::kVi, Lang::kEn}) {
+    SCOPED_TRACE(LangCode(lang));
+    const std::string html = BinhPhuoc().Render("product", PageData("product", lang), lang);
+    const Catalogue& c = BinhPhuoc().catalogue();
+    for (const char* item :
+         {"item_name", "item_image", "item_producer", "item_address", "item_stages",
+          "item_trace_code", "item_brand", "item_shelf_life", "item_standards"}) {
+      EXPECT_NE(
+          html.find("<dt>" + std::string(c.T(lang, std::string("product.") + item)) + "</dt>"),
+          std::string::npos)
+          << item;
+    }
+    EXPECT_NE(html.find("08930001000018"), std::string::npos);
+    EXPECT_NE(html.find("<span class=\"stars\" aria-hidden=\"true\">★★★★</span><span "
+                        "class=\"vh\">4 " +
+                        std::string(c.T(lang, "product.stars_unit")) + "</span>"),
+              std::string::npos);
+    EXPECT_NE(html.find("role=\"alert\""), std::string::npos);
+    EXPECT_EQ(Count(html, "<li><span class=\"code\">"), 2u);
+  }
+  const std::string vi = BinhPhuoc().Render("product", PageData("product", Lang::kVi), Lang::kVi);
+  EXPECT_NE(vi.find("<h1>Hạt điều rang muối Bù Đăng</h1>"), std::string::npos);
+  EXPECT_NE(vi.find("<p class=\"alt\" lang=\"en\">Bu Dang roasted salted cashews</p>"),
+            std::string::npos);
+  EXPECT_NE(vi.find("Thông tin đã được <strong>Sở Khoa học và Công nghệ</strong> kiểm duyệt ngày "
+                    "<time datetime=\"2025-03-11T17:00:00.000Z\">12/03/2025</time>"),
+            std::string::npos);
+  EXPECT_NE(vi.find("<time datetime=\"2025-03-01\">01/03/2025</time>"), std::string::npos);
+  EXPECT_NE(vi.find("365 ngày kể từ ngày sản xuất"), std::string::npos);
+  const std::string en = BinhPhuoc().Render("product", PageData("product", Lang::kEn), Lang::kEn);
+  EXPECT_NE(en.find("<h1>Bu Dang roasted salted cashews</h1>"), std::string::npos);
+  EXPECT_NE(en.find("<p class=\"alt\" lang=\"vi\">Hạt điều rang muối Bù Đăng</p>"),
+            std::string::npos);
+  EXPECT_NE(en.find("<time datetime=\"2025-03-11T17:00:00.000Z\">2025-03-12</time>"),
+            std::string::npos);
+}
+
+TEST(Renderer, ProductPageSaysWhatIsNotYetAvailable) {
+  const json data = {{"product", {{"name_vi", "Tiêu đen Lộc Ninh"}, {"gtin", "08931234567897"}}}};
+  const std::string vi = BinhPhuoc().Render("product", data, Lang::kVi);
+  // image, producer, address, stages, standards
+  EXPECT_EQ(Count(vi, "<span class=\"na\">Chưa có thông tin</span>"), 5u);
+  EXPECT_EQ(Count(vi, "<span class=\"na\">Không có</span>"), 2u);  // brand, shelf life
+  EXPECT_NE(vi.find("Chưa có lô sản phẩm nào được công bố."), std::string::npos);
+  EXPECT_EQ(vi.find("class=\"photo\""), std::string::npos);
+  EXPECT_EQ(vi.find("role=\"alert\""), std::string::npos);
+  const std::string en = BinhPhuoc().Render("product", data, Lang::kEn);
+  EXPECT_NE(en.find("<h1><span lang=\"vi\">Tiêu đen Lộc Ninh</span></h1>"), std::string::npos);
+  EXPECT_EQ(Count(en, "Not yet available"), 5u);
+}
+
+TEST(Renderer, DashboardCountsByReviewStatus) {
+  const std::string html =
+      BinhPhuoc().Render("dashboard", PageData("dashboard", Lang::kEn), Lang::kEn);
+  EXPECT_NE(html.find("<tr><th scope=\"row\">Products</th><td>2</td><td>1</td><td>7</td><td>0</td>"
+                      "</tr>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<a href=\"/api/v1/docs\">API documentation</a>"), std::string::npos);
+  EXPECT_NE(html.find("HTX Điều Phú Riềng · Hợp tác xã · Phú Riềng"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"/dashboard\" aria-current=\"page\">"), std::string::npos);
+  const std::string no_org = BinhPhuoc().Render("dashboard", SignedIn(json::object()), Lang::kVi);
+  EXPECT_NE(no_org.find("Tài khoản không thuộc tổ chức nào"), std::string::npos);
+}
+
+TEST(Renderer, HomeListsFeaturedProducts) {
+  const std::string html = BinhPhuoc().Render("home", PageData("home", Lang::kVi), Lang::kVi);
+  EXPECT_EQ(Count(html, "<li class=\"card\">"), 2u);
+  EXPECT_NE(
+      html.find("<a class=\"name\" href=\"/01/08930001000018\">Hạt điều rang muối Bù Đăng</a>"),
+      std::string::npos);
+  EXPECT_NE(html.find("<form class=\"code-box\" method=\"get\" action=\"/search\">"),
+            std::string::npos);
+  EXPECT_EQ(html.find("Chưa có sản phẩm nào được công bố."), std::string::npos);
+  const std::string empty = BinhPhuoc().Render(
+      "home", {{"featured", json::array()}, {"code_error", "Sai mã"}}, Lang::kVi);
+  EXPECT_NE(empty.find("Chưa có sản phẩm nào được công bố."), std::string::npos);
+  EXPECT_NE(empty.find("aria-describedby=\"code-help code-error\""), std::string::npos);
+}
+
+TEST(Renderer, PagesFetchNothingFromOutside) {
+  for (const std::string& page : PageNames()) {
+    const std::string html = BinhPhuoc().Render(page, json::object(), Lang::kVi);
+    EXPECT_EQ(html.find("http://"), std::string::npos) << page;
+    EXPECT_EQ(html.find("https://"), std::string::npos) << page;
+    EXPECT_NE(html.find("<link rel=\"stylesheet\" href=\"/static/txng.css?v="), std::string::npos);
+    EXPECT_NE(html.find("<script src=\"/static/txng.js?v="), std::string::npos);
+    EXPECT_NE(html.find("\" defer></script>"), std::string::npos);
+  }
+  const std::string_view css = *FindEmbedded(EmbeddedWeb(), "static/txng.css");
+  EXPECT_LT(css.size(), 8192u);
+  EXPECT_EQ(css.find("@import"), std::string_view::npos);
+  EXPECT_EQ(css.find("url("), std::string_view::npos);
+}
+
+TEST(Renderer, ErrorPagesSayWhatToDoNext) {
+  const std::string vi =
+      BinhPhuoc().RenderError(404, "Không có sản phẩm mang mã <0893>.", json::object(), Lang::kVi);
+  EXPECT_NE(vi.find("<p class=\"status\">Mã lỗi 404</p>"), std::string::npos);
+  EXPECT_NE(vi.find("<h1>Không tìm thấy</h1>"), std::string::npos);
+  EXPECT_NE(vi.find("Không có sản phẩm mang mã &lt;0893&gt;."), std::string::npos);
+  EXPECT_NE(vi.find("Hãy đối chiếu lại mã trên tem"), std::string::npos);
+  EXPECT_NE(vi.find("<title>Không tìm thấy · "), std::string::npos);
+  EXPECT_NE(vi.find("<a class=\"button\" href=\"/\">Về trang chủ</a>"), std::string::npos);
+
+  const Catalogue& c = BinhPhuoc().catalogue();
+  const std::string teapot = BinhPhuoc().RenderError(418, "", json::object(), Lang::kEn);
+  EXPECT_NE(teapot.find("<h1>" + std::string(c.T(Lang::kEn, "error.400.title")) + "</h1>"),
+            std::string::npos);
+  EXPECT_EQ(teapot.find("<p class=\"lead\">"), std::string::npos);
+  const std::string gateway = BinhPhuoc().RenderError(502, "x", SignedIn({}), Lang::kEn);
+  EXPECT_NE(gateway.find("<h1>" + std::string(c.T(Lang::kEn, "error.500.title")) + "</h1>"),
+            std::string::npos);
+  EXPECT_NE(gateway.find("Nguyễn Thị Hạnh"), std::string::npos);
+}
+
+TEST(Renderer, RejectsUnknownPagesAndData) {
+  EXPECT_THROW(BinhPhuoc().Render("nope", json::object(), Lang::kVi), std::out_of_range);
+  EXPECT_THROW(BinhPhuoc().Render("layout", json::object(), Lang::kVi), std::out_of_range);
+  EXPECT_THROW(BinhPhuoc().Render("home", json::array(), Lang::kVi), std::invalid_argument);
+  EXPECT_NO_THROW(BinhPhuoc().Render("home", nullptr, Lang::kVi));
+}
+
+// The real bundle with `path` replaced by `data` (or removed when data is empty).
+std::vector<EmbeddedFile> BundleWith(std::string_view path, std::string_view data) {
+  std::vector<EmbeddedFile> files;
+  for (const EmbeddedFile& f : EmbeddedWeb()) {
+    if (f.path != path) files.push_back(f);
+  }
+  if (!data.empty()) files.push_back({path, data});
+  return files;
+}
+
+std::string ConstructionError(const std::vector<EmbeddedFile>& files) {
+  try {
+    Renderer renderer(files);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Renderer, RefusesABrokenBundle) {
+  EXPECT_EQ(ConstructionError(BundleWith("templates/layout.mustache", "")),
+            "templates/layout.mustache is missing from the web bundle");
+  EXPECT_EQ(ConstructionError(BundleWith("templates/home.mustache", "{{#a}}never closed")),
+            "templates/home.mustache: Unclosed section \"a\" at 0");
+  EXPECT_EQ(ConstructionError(BundleWith("templates/home.mustache", "<p>{{ > header }}</p>")),
+            "templates/home.mustache: partials are not supported");
+  EXPECT_EQ(ConstructionError(BundleWith("i18n/en.json", "")),
+            "i18n/en.json is missing from the web bundle");
+  EXPECT_EQ(ConstructionError(BundleWith("static/txng.js", "")),
+            "static/txng.js is missing from the web bundle");
+  EXPECT_EQ(ConstructionError(BundleWith("templates/extra.mustache", "<p>{{t.home.title}}</p>")),
+            "");
+}
+
+TEST(Renderer, RendersConcurrently) {
+  const json data = SignedIn(PageData("product", Lang::kVi));
+  const std::string expected = BinhPhuoc().Render("product", data, Lang::kVi);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 100; ++i) {
+        if (BinhPhuoc().Render("product", data, Lang::kVi) != expected) ++mismatches[t];
+        BinhPhuoc().Render("home", PageData("home", Lang::kEn), Lang::kEn);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+}
+
+TEST(ViewValues, ShapeDatesAndRatings) {
+  EXPECT_EQ(DateValue(Lang::kVi, kApprovedAt),
+            json({{"iso", "2025-03-11T17:00:00.000Z"}, {"text", "12/03/2025"}}));
+  EXPECT_EQ(DateTimeValue(Lang::kEn, kApprovedAt),
+            json({{"iso", "2025-03-11T17:00:00.000Z"}, {"text", "2025-03-12 00:00"}}));
+  EXPECT_EQ(CalendarDateValue(Lang::kVi, "2025-03-01"),
+            json({{"iso", "2025-03-01"}, {"text", "01/03/2025"}}));
+  EXPECT_TRUE(CalendarDateValue(Lang::kVi, "").is_null());
+  EXPECT_TRUE(CalendarDateValue(Lang::kVi, "2025-02-30").is_null());
+  EXPECT_EQ(OcopValue(3), json({{"stars", 3}, {"symbols", "★★★"}}));
+  EXPECT_EQ(OcopValue(5)["symbols"], "★★★★★");
+  EXPECT_TRUE(OcopValue(0).is_null());
+  EXPECT_TRUE(OcopValue(6).is_null());
+}
+
+}  // namespace
+}  // namespace txng::http
