@@ -16,11 +16,11 @@ struct Request {
   std::string method;  // "GET", "POST", ...
   std::string target;  // as received: path and query, still percent-encoded
   std::string path;    // percent-decoded path, without the query
-  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
-  std::string remote_addr;  // peer IP address
-  std::string request_id;   // set by the server, echoed as X-Request-Id
+  std::string remote_addr;                         // peer IP address
+  std::string request_id;                          // set by the server, echoed as X-Request-Id
   std::map<std::string, std::string> path_params;  // filled by the router: "{id}" -> value
 
   // First value of a query parameter.

@@ -5,6 +5,16 @@
 // path (for static files and the Digital Link resolver). Each route has a
 // name, used as the `route` label in metrics and the access log so that
 // label cardinality stays bounded.
+//
+// Matching is segment by segment and exact: "/a" does not match "/a/". The
+// path is split on the '/' characters of the raw request target before each
+// segment is percent-decoded, so "/products/a%2Fb" gives {id} = "a/b"; a
+// request without a target is matched on its (already decoded) `path`.
+// `{name}` never matches an empty segment. `{*rest}` receives the decoded
+// remaining segments joined by '/', possibly empty ("/static/" gives
+// rest = "", while "/static" does not match "/static/{*rest}"); a handler that must tell an encoded
+// slash from a real one reads `request.target`. A HEAD request falls back to
+// the GET route of the same path when no HEAD route matches.
 #ifndef TXNG_HTTP_ROUTER_H_
 #define TXNG_HTTP_ROUTER_H_
 
@@ -29,7 +39,10 @@ struct RouteMatch {
 class Router {
  public:
   // Registers a route. Later registrations do not override earlier ones:
-  // the first matching route in registration order wins.
+  // the first matching route in registration order wins. Throws
+  // std::invalid_argument for a malformed pattern (not starting with '/', an
+  // empty or unclosed capture, or "{*rest}" anywhere but last): a programming
+  // error caught at startup.
   void Add(std::string method, std::string pattern, Handler handler);
   // Finds the route for the request and fills request.path_params.
   RouteMatch Match(Request& request) const;
