@@ -1,0 +1,340 @@
+#include "store/postgres_database.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "store/connection_pool.h"
+#include "store/database_url.h"
+
+namespace txng {
+namespace {
+
+// Type OIDs (catalog/pg_type_d.h, which ships with the server headers only).
+constexpr Oid kBoolOid = 16;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kNumericOid = 1700;
+
+struct ConnCloser {
+  void operator()(PGconn* conn) const { PQfinish(conn); }
+};
+struct ResultClearer {
+  void operator()(PGresult* res) const { PQclear(res); }
+};
+using ConnHandle = std::unique_ptr<PGconn, ConnCloser>;
+using ResultHandle = std::unique_ptr<PGresult, ResultClearer>;
+
+// Lets the statement cache be searched by string_view without a copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// "Key (gln, gln_extension)=(...) already exists." -> "gln,gln_extension".
+std::string KeyColumns(std::string_view detail) {
+  size_t open = detail.find("Key (");
+  if (open == std::string_view::npos) return {};
+  size_t close = detail.find(")=", open);
+  if (close == std::string_view::npos) return {};
+  std::string columns;
+  for (char ch : detail.substr(open + 5, close - open - 5)) {
+    if (ch != ' ') columns += ch;
+  }
+  return columns;
+}
+
+bool IsUnavailableState(std::string_view state) {
+  return (state.starts_with("08") && state != "08P01") ||             // connection exception
+         state == "57P01" || state == "57P02" || state == "57P03" ||  // shutdown, cannot connect
+         state == "53300" ||                                          // too many connections
+         state == "55P03" ||                                          // lock_timeout
+         state == "40001" || state == "40P01";  // serialization failure, deadlock
+}
+
+// Maps a failed result (or a missing one) to the Status contract of SqlConnection.
+Status StatusFromPg(PGconn* conn, const PGresult* res, std::string_view sql) {
+  if (PQstatus(conn) != CONNECTION_OK) {
+    return Status::Unavailable("lost the connection to PostgreSQL: " +
+                               Trimmed(PQerrorMessage(conn)));
+  }
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  if (state == nullptr) return Status::Internal("postgresql: " + Trimmed(PQerrorMessage(conn)));
+  const char* primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+  const char* detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+  std::string message = primary ? primary : "error";
+  if (detail != nullptr) message += std::string(": ") + detail;
+  const std::string_view code = state;
+  if (code == "23505") {
+    return Status::AlreadyExists("duplicate key: " + message, KeyColumns(detail ? detail : ""));
+  }
+  if (code == "23503") {
+    return Status::FailedPrecondition("a referenced record does not exist: " + message);
+  }
+  if (code == "23514" || code == "23502") {
+    return Status::InvalidArgument("value rejected by the schema: " + message);
+  }
+  if (IsUnavailableState(code)) {
+    return Status::Unavailable("postgresql unavailable (" + std::string(code) + "): " + message);
+  }
+  return Status::Internal("postgresql " + std::string(code) + ": " + message +
+                          " (in: " + std::string(sql.substr(0, 200)) + ")");
+}
+
+// Text form of a parameter, as PostgreSQL parses it for any numeric type.
+std::string ParamText(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, ec == std::errc() ? end : buf);
+}
+
+SqlValue ConvertValue(const PGresult* res, int row, int col) {
+  if (PQgetisnull(res, row, col)) return std::monostate();
+  const char* text = PQgetvalue(res, row, col);
+  const size_t size = PQgetlength(res, row, col);
+  switch (PQftype(res, col)) {
+    case kInt2Oid:
+    case kInt4Oid:
+    case kInt8Oid: {
+      int64_t v = 0;
+      std::from_chars(text, text + size, v);
+      return v;
+    }
+    case kFloat4Oid:
+    case kFloat8Oid:
+    case kNumericOid: {
+      double v = 0;
+      std::from_chars(text, text + size, v);
+      return v;
+    }
+    case kBoolOid:
+      return int64_t{text[0] == 't' ? 1 : 0};
+    default:
+      return std::string(text, size);
+  }
+}
+
+class PgConnection final : public SqlConnection {
+ public:
+  static Result<std::unique_ptr<PgConnection>> Open(const std::string& url,
+                                                    const DatabaseOptions& options) {
+    // Defaults first: with expand_dbname the URL's own settings override them.
+    const char* keywords[] = {"connect_timeout", "application_name", "client_encoding", "dbname",
+                              nullptr};
+    const char* values[] = {"10", "txng", "UTF8", url.c_str(), nullptr};
+    ConnHandle conn(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
+    if (conn == nullptr) return Status::Unavailable("cannot allocate a PostgreSQL connection");
+    if (PQstatus(conn.get()) != CONNECTION_OK) {
+      return Status::Unavailable("cannot connect to " + RedactPostgresUrl(url) + ": " +
+                                 Trimmed(PQerrorMessage(conn.get())));
+    }
+    // Notices ("relation already exists, skipping") are not errors and
+    // would otherwise be printed on stderr by libpq.
+    PQsetNoticeProcessor(
+        conn.get(), [](void*, const char*) {}, nullptr);
+    auto pg = std::unique_ptr<PgConnection>(new PgConnection(std::move(conn)));
+    // The PostgreSQL counterpart of SQLite's busy timeout.
+    TXNG_RETURN_IF_ERROR(pg->Exec("SET lock_timeout = " + std::to_string(options.busy_timeout_ms)));
+    return pg;
+  }
+
+  Result<SqlResult> Run(std::string_view sql, std::span<const SqlValue> params) override {
+    TXNG_ASSIGN_OR_RETURN(const Prepared* prepared, Prepare(sql));
+    if (prepared->params != static_cast<int>(params.size())) {
+      return Status::Internal("statement takes " + std::to_string(prepared->params) +
+                              " parameters, got " + std::to_string(params.size()) +
+                              " (in: " + std::string(sql.substr(0, 200)) + ")");
+    }
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const SqlValue& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        texts[i] = std::to_string(*n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        texts[i] = ParamText(*d);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        values[i] = s->c_str();
+        continue;
+      } else {
+        continue;  // NULL
+      }
+      values[i] = texts[i].c_str();
+    }
+    ResultHandle res(PQexecPrepared(conn_.get(), prepared->name.c_str(),
+                                    static_cast<int>(params.size()), values.data(), nullptr,
+                                    nullptr, /*resultFormat=*/0));
+    const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      return StatusFromPg(conn_.get(), res.get(), sql);
+    }
+    SqlResult result;
+    const int rows = PQntuples(res.get());
+    const int cols = PQnfields(res.get());
+    result.rows.reserve(rows);
+    for (int r = 0; r < rows; ++r) {
+      std::vector<SqlValue> values_of_row;
+      values_of_row.reserve(cols);
+      for (int c = 0; c < cols; ++c) values_of_row.push_back(ConvertValue(res.get(), r, c));
+      result.rows.emplace_back(std::move(values_of_row));
+    }
+    // PQcmdTuples also counts the rows of a SELECT; only writes "affect" rows.
+    if (!std::string_view(PQcmdStatus(res.get())).starts_with("SELECT")) {
+      std::string_view count = PQcmdTuples(res.get());
+      std::from_chars(count.data(), count.data() + count.size(), result.affected);
+    }
+    return result;
+  }
+
+  Status ExecScript(std::string_view sql) override { return Exec(std::string(sql)); }
+
+  // Runs `sql` (one or more statements, no parameters) with the simple protocol.
+  Status Exec(const std::string& sql) {
+    ResultHandle res(PQexec(conn_.get(), sql.c_str()));
+    const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return StatusFromPg(conn_.get(), res.get(), sql);
+    }
+    return Status::Ok();
+  }
+
+  // COMMIT, which PostgreSQL answers with "ROLLBACK" (and no error) when a
+  // statement of the transaction failed.
+  Status Commit() {
+    ResultHandle res(PQexec(conn_.get(), "COMMIT"));
+    if (res == nullptr || PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+      return StatusFromPg(conn_.get(), res.get(), "COMMIT");
+    }
+    if (std::string_view(PQcmdStatus(res.get())) == "ROLLBACK") {
+      return Status::Internal("the transaction was rolled back: a statement in it had failed");
+    }
+    return Status::Ok();
+  }
+
+  bool Broken() const { return PQstatus(conn_.get()) != CONNECTION_OK; }
+  bool InTransaction() const { return PQtransactionStatus(conn_.get()) != PQTRANS_IDLE; }
+
+ private:
+  explicit PgConnection(ConnHandle conn) : conn_(std::move(conn)) {}
+
+  struct Prepared {
+    std::string name;
+    int params = 0;
+  };
+
+  // The statement prepared for `sql` on this connection.
+  Result<const Prepared*> Prepare(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return &it->second;
+    Prepared prepared{.name = "txng_" + std::to_string(statements_.size() + 1)};
+    std::string text(sql);
+    ResultHandle res(PQprepare(conn_.get(), prepared.name.c_str(), text.c_str(), 0, nullptr));
+    if (res == nullptr || PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+      return StatusFromPg(conn_.get(), res.get(), sql);
+    }
+    // The parameter count lets Run() refuse a wrong number of values itself
+    // instead of as a protocol error from the server.
+    ResultHandle description(PQdescribePrepared(conn_.get(), prepared.name.c_str()));
+    if (description == nullptr || PQresultStatus(description.get()) != PGRES_COMMAND_OK) {
+      return StatusFromPg(conn_.get(), description.get(), sql);
+    }
+    prepared.params = PQnparams(description.get());
+    return &statements_.emplace(std::move(text), std::move(prepared)).first->second;
+  }
+
+  ConnHandle conn_;
+  std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> statements_;
+};
+
+class PostgresDatabase final : public Database {
+ public:
+  PostgresDatabase(std::string url, const DatabaseOptions& options)
+      : url_(std::move(url)),
+        description_(RedactPostgresUrl(url_)),
+        max_begin_attempts_(options.pool_size + 1),
+        pool_(options.pool_size, std::chrono::milliseconds(options.acquire_timeout_ms),
+              [url = url_, options] { return PgConnection::Open(url, options); }) {}
+
+  void Seed(std::unique_ptr<PgConnection> conn) { pool_.Seed(std::move(conn)); }
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+  Status Transact(TxMode mode, const std::function<Status(SqlConnection&)>& fn) override {
+    // Read transactions see one snapshot across their statements, as on SQLite.
+    const std::string begin =
+        mode == TxMode::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN";
+    // Idle connections may have died (server restart, idle timeout): a
+    // connection that fails at BEGIN is replaced, since nothing has been
+    // done on it yet. One more attempt than the pool has connections
+    // reaches a freshly opened one.
+    for (int attempt = 0;; ++attempt) {
+      TXNG_ASSIGN_OR_RETURN(auto conn, pool_.Acquire());
+      Status begun = conn->Exec(begin);
+      if (!begun.ok()) {
+        if (conn->Broken()) {
+          conn.Discard();
+          if (attempt < max_begin_attempts_) continue;
+        }
+        return begun;
+      }
+      Status status = RunInTransaction(*conn, fn);
+      if (conn->Broken() || conn->InTransaction()) conn.Discard();
+      return status;
+    }
+  }
+
+  PoolStats Stats() const override { return pool_.Stats(); }
+  std::string Describe() const override { return description_; }
+
+ private:
+  static Status RunInTransaction(PgConnection& conn,
+                                 const std::function<Status(SqlConnection&)>& fn) {
+    auto rollback = [&] {
+      if (!conn.Broken() && conn.InTransaction()) (void)conn.Exec("ROLLBACK");
+    };
+    Status status;
+    try {
+      status = fn(conn);
+    } catch (...) {
+      rollback();
+      throw;
+    }
+    if (status.ok()) status = conn.Commit();
+    if (!status.ok()) rollback();
+    return status;
+  }
+
+  const std::string url_;
+  const std::string description_;
+  const int max_begin_attempts_;
+  ConnectionPool<PgConnection> pool_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& url,
+                                                       const DatabaseOptions& options) {
+  TXNG_ASSIGN_OR_RETURN(auto first, PgConnection::Open(url, options));
+  auto db = std::make_unique<PostgresDatabase>(url, options);
+  db->Seed(std::move(first));
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+}  // namespace txng

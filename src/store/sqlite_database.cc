@@ -1,0 +1,317 @@
+#include "store/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "store/connection_pool.h"
+
+namespace txng {
+namespace {
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using DbHandle = std::unique_ptr<sqlite3, DbCloser>;
+using StmtHandle = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+// Lets the statement cache be searched by string_view without a copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// "UNIQUE constraint failed: locations.gln, locations.gln_extension" -> "gln,gln_extension".
+std::string ConstraintColumns(std::string_view message) {
+  size_t colon = message.find(": ");
+  if (colon == std::string_view::npos) return {};
+  std::string columns;
+  std::string_view rest = message.substr(colon + 2);
+  while (!rest.empty()) {
+    size_t comma = rest.find(", ");
+    std::string_view qualified = rest.substr(0, comma);
+    size_t dot = qualified.rfind('.');
+    if (!columns.empty()) columns += ',';
+    columns += qualified.substr(dot == std::string_view::npos ? 0 : dot + 1);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+  }
+  return columns;
+}
+
+// Maps an (extended) SQLite result code to the Status contract of SqlConnection.
+Status StatusFromSqlite(sqlite3* db, int rc, std::string_view sql) {
+  std::string message = sqlite3_errmsg(db);
+  switch (rc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return Status::AlreadyExists("duplicate key: " + message, ConstraintColumns(message));
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return Status::FailedPrecondition("a referenced record does not exist: " + message);
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return Status::InvalidArgument("value rejected by the schema: " + message);
+    default:
+      break;
+  }
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Unavailable("the database is busy (locked by another connection): " + message);
+    default:
+      return Status::Internal("sqlite: " + message + " (in: " + std::string(sql.substr(0, 200)) +
+                              ")");
+  }
+}
+
+class SqliteConnection final : public SqlConnection {
+ public:
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, bool writer,
+                                                        const DatabaseOptions& options) {
+    sqlite3* raw = nullptr;
+    int flags = SQLITE_OPEN_NOMUTEX |
+                (writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
+    int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    DbHandle db(raw);
+    if (rc != SQLITE_OK) {
+      return Status::Unavailable("cannot open SQLite database '" + path +
+                                 "': " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+    }
+    sqlite3_extended_result_codes(db.get(), 1);
+    sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
+    auto conn = std::unique_ptr<SqliteConnection>(new SqliteConnection(std::move(db)));
+    // journal_mode is stored in the file, so only the writer sets it; the
+    // other settings belong to each connection.
+    if (writer) TXNG_RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode=WAL"));
+    TXNG_RETURN_IF_ERROR(conn->Exec("PRAGMA synchronous=NORMAL"));
+    TXNG_RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys=ON"));
+    return conn;
+  }
+
+  Result<SqlResult> Run(std::string_view sql, std::span<const SqlValue> params) override {
+    TXNG_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
+    // Leaves the cached statement reset and unbound whatever happens, so that
+    // it holds no read snapshot and no pointer into `params`.
+    struct ResetOnExit {
+      sqlite3_stmt* stmt;
+      ~ResetOnExit() {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+      }
+    } reset{stmt};
+    TXNG_RETURN_IF_ERROR(Bind(stmt, sql, params));
+
+    SqlResult result;
+    const int columns = sqlite3_column_count(stmt);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return StatusFromSqlite(db_.get(), rc, sql);
+      std::vector<SqlValue> values;
+      values.reserve(columns);
+      for (int i = 0; i < columns; ++i) values.push_back(Column(stmt, i));
+      result.rows.emplace_back(std::move(values));
+    }
+    if (!sqlite3_stmt_readonly(stmt)) result.affected = sqlite3_changes64(db_.get());
+    return result;
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    std::string script(sql);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_.get(), script.c_str(), nullptr, nullptr, &error);
+    if (error != nullptr) sqlite3_free(error);
+    if (rc != SQLITE_OK)
+      return StatusFromSqlite(db_.get(), sqlite3_extended_errcode(db_.get()), sql);
+    return Status::Ok();
+  }
+
+  Status Exec(const char* sql) { return ExecScript(sql); }
+
+  bool InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+
+ private:
+  explicit SqliteConnection(DbHandle db) : db_(std::move(db)) {}
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return it->second.get();
+    sqlite3_stmt* raw = nullptr;
+    const char* tail = nullptr;
+    int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &raw, &tail);
+    StmtHandle stmt(raw);
+    if (rc != SQLITE_OK) return StatusFromSqlite(db_.get(), rc, sql);
+    if (stmt == nullptr) return Status::Internal("empty SQL statement");
+    std::string_view rest(tail, sql.data() + sql.size() - tail);
+    if (rest.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+      return Status::Internal("Run() takes one statement; use ExecScript() for scripts");
+    }
+    return statements_.emplace(std::string(sql), std::move(stmt)).first->second.get();
+  }
+
+  // Binds params[i] to "$<i+1>", wherever it occurs in the statement: SQLite
+  // numbers "$N" parameters by first appearance, not by N.
+  Status Bind(sqlite3_stmt* stmt, std::string_view sql, std::span<const SqlValue> params) {
+    if (sqlite3_bind_parameter_count(stmt) != static_cast<int>(params.size())) {
+      return Status::Internal("statement takes " +
+                              std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                              " parameters, got " + std::to_string(params.size()) +
+                              " (in: " + std::string(sql.substr(0, 200)) + ")");
+    }
+    for (size_t i = 0; i < params.size(); ++i) {
+      std::string name = "$" + std::to_string(i + 1);
+      int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+      if (index == 0) return Status::Internal("statement has no parameter " + name);
+      const SqlValue& v = params[i];
+      int rc = SQLITE_OK;
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, index, *n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        rc = sqlite3_bind_double(stmt, index, *d);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        rc = sqlite3_bind_text64(stmt, index, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
+      } else {
+        rc = sqlite3_bind_null(stmt, index);
+      }
+      if (rc != SQLITE_OK) return StatusFromSqlite(db_.get(), rc, sql);
+    }
+    return Status::Ok();
+  }
+
+  static SqlValue Column(sqlite3_stmt* stmt, int i) {
+    switch (sqlite3_column_type(stmt, i)) {
+      case SQLITE_INTEGER:
+        return int64_t{sqlite3_column_int64(stmt, i)};
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, i);
+      case SQLITE_NULL:
+        return std::monostate();
+      default: {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+        return std::string(data ? data : "", sqlite3_column_bytes(stmt, i));
+      }
+    }
+  }
+
+  DbHandle db_;  // closed after the statements (declared first, destroyed last)
+  std::unordered_map<std::string, StmtHandle, TextHash, std::equal_to<>> statements_;
+};
+
+// Runs `fn` between `begin` and COMMIT on `conn`, rolling back on failure.
+// Returns false in `reusable` when the connection could not be brought back
+// out of its transaction and must be closed.
+Status RunTransaction(SqliteConnection& conn, const char* begin,
+                      const std::function<Status(SqlConnection&)>& fn, bool& reusable) {
+  auto rollback = [&] {
+    if (conn.InTransaction()) (void)conn.Exec("ROLLBACK");
+    reusable = !conn.InTransaction();
+  };
+  TXNG_RETURN_IF_ERROR(conn.Exec(begin));
+  Status status;
+  try {
+    status = fn(conn);
+  } catch (...) {
+    rollback();
+    throw;
+  }
+  if (status.ok()) status = conn.Exec("COMMIT");
+  if (!status.ok()) rollback();
+  return status;
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::string path, const DatabaseOptions& options,
+                 std::unique_ptr<SqliteConnection> writer)
+      : path_(std::move(path)),
+        options_(options),
+        acquire_timeout_(options.acquire_timeout_ms),
+        writer_(std::move(writer)),
+        readers_(options.pool_size, std::chrono::milliseconds(options.acquire_timeout_ms),
+                 [path = path_, options] { return SqliteConnection::Open(path, false, options); }) {
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Status Transact(TxMode mode, const std::function<Status(SqlConnection&)>& fn) override {
+    bool reusable = true;
+    if (mode == TxMode::kRead) {
+      TXNG_ASSIGN_OR_RETURN(auto reader, readers_.Acquire());
+      Status status = RunTransaction(*reader, "BEGIN", fn, reusable);
+      if (!reusable) reader.Discard();
+      return status;
+    }
+    std::unique_lock lock(writer_mu_, std::defer_lock);
+    ++writer_waiting_;
+    bool locked = lock.try_lock_for(acquire_timeout_);
+    --writer_waiting_;
+    if (!locked) {
+      return Status::Unavailable("database writer busy for " +
+                                 std::to_string(acquire_timeout_.count()) + " ms; retry later");
+    }
+    writer_acquired_total_.fetch_add(1);
+    writer_busy_.store(true);
+    struct ClearBusy {
+      std::atomic<bool>& busy;
+      ~ClearBusy() { busy.store(false); }
+    } clear_busy{writer_busy_};
+    if (writer_ == nullptr) {
+      TXNG_ASSIGN_OR_RETURN(writer_, SqliteConnection::Open(path_, true, options_));
+    }
+    Status status = RunTransaction(*writer_, "BEGIN IMMEDIATE", fn, reusable);
+    if (!reusable) writer_.reset();
+    return status;
+  }
+
+  PoolStats Stats() const override {
+    PoolStats stats = readers_.Stats();
+    stats.size += 1;
+    stats.in_use += writer_busy_.load() ? 1 : 0;
+    stats.waiting += writer_waiting_.load();
+    stats.acquired_total += writer_acquired_total_.load();
+    return stats;
+  }
+
+  std::string Describe() const override { return "sqlite:" + path_; }
+
+ private:
+  const std::string path_;
+  const DatabaseOptions options_;
+  const std::chrono::milliseconds acquire_timeout_;
+  std::timed_mutex writer_mu_;
+  std::unique_ptr<SqliteConnection> writer_;  // guarded by writer_mu_; reopened when lost
+  std::atomic<bool> writer_busy_{false};
+  std::atomic<int> writer_waiting_{0};
+  std::atomic<int64_t> writer_acquired_total_{0};
+  ConnectionPool<SqliteConnection> readers_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path,
+                                                     const DatabaseOptions& options) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+    if (ec) {
+      return Status::Unavailable("cannot create the directory '" + parent.string() +
+                                 "' of the database: " + ec.message());
+    }
+  }
+  TXNG_ASSIGN_OR_RETURN(auto writer, SqliteConnection::Open(path, true, options));
+  return std::unique_ptr<Database>(new SqliteDatabase(path, options, std::move(writer)));
+}
+
+}  // namespace txng

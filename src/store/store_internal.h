@@ -1,0 +1,114 @@
+// Helpers shared by the files that implement Store. Internal to the store.
+#ifndef TXNG_STORE_STORE_INTERNAL_H_
+#define TXNG_STORE_STORE_INTERNAL_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "store/database.h"
+#include "store/model.h"
+#include "store/store.h"
+
+namespace txng::store_internal {
+
+// Runs `fn` (Result<T>(SqlConnection&)) in one transaction and returns its
+// value once committed.
+template <typename T, typename Fn>
+Result<T> InTransaction(Database& db, TxMode mode, Fn&& fn) {
+  std::optional<T> out;
+  TXNG_RETURN_IF_ERROR(db.Transact(mode, [&](SqlConnection& c) -> Status {
+    Result<T> r = fn(c);
+    if (!r.ok()) return r.status();
+    out.emplace(std::move(r).value());
+    return Status::Ok();
+  }));
+  return std::move(*out);
+}
+
+// limit clamped to 1..500, offset to >= 0.
+PageRequest ClampPage(PageRequest page);
+
+// "WHERE a = $1 AND b = $2" built from the filters that are set; the
+// columns are constants of the calling code, never user input.
+class WhereClause {
+ public:
+  void Equals(std::string_view column, SqlValue value);
+  const std::string& sql() const { return sql_; }  // "" when no filter is set
+  // The filter values, then `extra`.
+  std::vector<SqlValue> Params(std::initializer_list<SqlValue> extra = {}) const;
+  // The placeholder of the k-th extra parameter (k >= 1), "$n".
+  std::string ExtraPlaceholder(size_t k) const;
+
+ private:
+  std::string sql_;
+  std::vector<SqlValue> params_;
+};
+
+// Runs `select_sql + where + ORDER BY id LIMIT/OFFSET` and the matching
+// COUNT(*) over `table`, converting rows with `from_row`.
+template <typename T, typename FromRow>
+Result<Page<T>> ListPage(SqlConnection& c, std::string_view select_sql, std::string_view table,
+                         const WhereClause& where, PageRequest page, FromRow from_row) {
+  page = ClampPage(page);
+  std::string sql = std::string(select_sql) + where.sql() + " ORDER BY id LIMIT " +
+                    where.ExtraPlaceholder(1) + " OFFSET " + where.ExtraPlaceholder(2);
+  TXNG_ASSIGN_OR_RETURN(SqlResult rows,
+                        c.Run(sql, where.Params({int64_t{page.limit}, int64_t{page.offset}})));
+  std::string count_sql = "SELECT COUNT(*) FROM " + std::string(table) + where.sql();
+  TXNG_ASSIGN_OR_RETURN(SqlResult count, c.Run(count_sql, where.Params()));
+  Page<T> out;
+  out.total = count.rows.at(0).Int(0);
+  out.items.reserve(rows.rows.size());
+  for (const SqlRow& row : rows.rows) out.items.push_back(from_row(row));
+  return out;
+}
+
+// Inserts one audit_log row at `at`.
+Status InsertAudit(SqlConnection& c, const Actor& actor, std::string_view action,
+                   std::string_view entity, std::string_view entity_id, std::string_view detail,
+                   UnixMillis at);
+
+// Names the fields an update changed, for the audit detail.
+class FieldChanges {
+ public:
+  template <typename T>
+  void Compare(std::string_view field, const T& before, const T& after) {
+    if (!(before == after)) names_.emplace_back(field);
+  }
+  std::vector<std::string> names() const { return names_; }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+// `status` with a store-level message and field when it is a unique-key
+// violation; any other status unchanged.
+Status OnDuplicate(Status status, std::string message, std::string field);
+// `status` with `message` when it is a foreign-key violation.
+Status OnMissingReference(Status status, std::string message);
+
+// kNotFound "<entity> <id> not found".
+Status NotFound(std::string_view entity, int64_t id);
+
+// The created_at of a new record: the caller's when set (imports and the
+// demo keep their history), else now.
+inline UnixMillis CreationTime(UnixMillis requested, UnixMillis now) {
+  return requested != 0 ? requested : now;
+}
+
+// Review columns shared by products, locations and lots; `update_sql` sets
+// (review_status, review_reason, reviewed_by, reviewed_at, updated_at) =
+// ($2..$6) WHERE id = $1. Approving or rejecting records the reviewer and
+// time; moving back to draft or pending (submission) clears them.
+// kRejected needs a reason (kInvalidArgument, field "reason").
+Status ApplyReview(SqlConnection& c, std::string_view update_sql, std::string_view entity,
+                   int64_t id, const ReviewDecision& d, const Actor& actor);
+
+}  // namespace txng::store_internal
+
+#endif  // TXNG_STORE_STORE_INTERNAL_H_
