@@ -3,26 +3,29 @@
 //
 // Every page is `templates/<page>.mustache` rendered first and then placed,
 // unescaped, as {{{body}}} into `templates/layout.mustache`. Both see the
-// same names, looked up in this order:
-//   1. per-request names the renderer adds (they win over `data`, so that
-//      no caller's field can ever stand in for the raw `body`):
-//        page_title   data["title"] if given, else the catalogue text
-//                     "<page>.title" if any
-//        page_is.<page>  true, for marking the current navigation entry
-//        lang_switch  {href, lang, label}: a link to the same page in the
-//                     other language, built from data["target"] (the
-//                     request target; "/" when absent) by WithLangParam
-//        body         (layout only) the rendered page
-//   2. the caller's `data` (a JSON object, or null for none);
-//   3. per-language names fixed at construction:
-//        t            the catalogue of the language as nested objects: the
-//                     text of key "login.title" is written {{t.login.title}},
-//                     exactly the key as it stands in web/i18n/*.json
-//        lang         "vi" or "en";  is_vi / is_en  booleans
-//        site         {province, title}: title is the portal's name in that
-//                     language, made from the catalogue and Site::province
-//        assets       {css, js, icon}: URLs of the static files, each with a
-//                     ?v=<content hash> so they can be cached for long
+// same names. The caller's `data` (a JSON object, or null for none) provides
+// the page's own names (see the comment at the top of each template); these
+// names are the renderer's and win over any of `data` (so that no caller's
+// field can ever stand in for the raw `body` or a catalogue text):
+//   per request:
+//     page_title   data["title"] if given, else the catalogue text
+//                  "<page>.title" if any
+//     page_is.<page>  true, for marking the current navigation entry
+//     lang_switch  {href, lang, label}: a link to the same page in the other
+//                  language, built from data["target"] (the request target;
+//                  "/" when absent) by WithLangParam
+//     body         (layout only) the rendered page
+//   per language, fixed at construction (plain {{name}} tags of these are
+//   filled into the templates once, when they are loaded):
+//     t            the catalogue of the language as nested objects: the text
+//                  of key "login.title" is written {{t.login.title}}, exactly
+//                  the key as it stands in web/i18n/*.json; a key the
+//                  catalogue lacks shows as the key itself
+//     lang         "vi" or "en";  is_vi / is_en  booleans
+//     site         {province, title}: title is the portal's name in that
+//                  language, made from the catalogue and Site::province
+//     assets       {css, js, icon}: URLs of the static files, each with a
+//                  ?v=<content hash> so they can be cached for long
 //
 // JSON maps onto mustache as: objects and arrays as themselves, strings as
 // strings, numbers as their decimal text, true/false as booleans, and null

@@ -203,11 +203,18 @@ TEST(Renderer, EscapesDataEverywhere) {
   EXPECT_EQ(Count(html, "<script"), 1u);  // the layout's own deferred script
 }
 
-TEST(Renderer, DataIsNeverParsedAsATemplate) {
+TEST(Renderer, DataIsNeverParsedAsATemplateNorReplacesTheRenderersNames) {
   json data = PageData("product", Lang::kEn);
   data["product"]["description"] = "{{t.login.title}} {{{body}}} {{#user}}x{{/user}}";
   data["body"] = "<b>replaced</b>";
+  data["lang"] = "xx";
+  data["is_vi"] = true;
+  data["t"] = {{"product", {{"lots", "<b>lots</b>"}}}};
   const std::string html = BinhPhuoc().Render("product", data, Lang::kEn);
+  EXPECT_TRUE(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+  EXPECT_NE(html.find("<h1>Bu Dang roasted salted cashews</h1>"), std::string::npos);
+  EXPECT_EQ(html.find("<h1>Hạt điều rang muối Bù Đăng</h1>"), std::string::npos);
+  EXPECT_EQ(html.find("lots</b>"), std::string::npos);
   EXPECT_NE(html.find("{{t.login.title}} {{{body}}} {{#user}}x{{/user}}"), std::string::npos);
   EXPECT_EQ(html.find("<b>replaced</b>"), std::string::npos);
   EXPECT_NE(html.find("<article class=\"product\">"), std::string::npos);
@@ -424,8 +431,32 @@ TEST(Renderer, RefusesABrokenBundle) {
             "i18n/en.json is missing from the web bundle");
   EXPECT_EQ(ConstructionError(BundleWith("static/txng.js", "")),
             "static/txng.js is missing from the web bundle");
+  EXPECT_EQ(ConstructionError(BundleWith("templates/home.mustache", "{{=<% %>=}}<%x%>")),
+            "templates/home.mustache: changing delimiters is not supported");
   EXPECT_EQ(ConstructionError(BundleWith("templates/extra.mustache", "<p>{{t.home.title}}</p>")),
             "");
+}
+
+TEST(Renderer, CatalogueTextsAreEscapedAndInert) {
+  json vi = json::parse(*FindEmbedded(EmbeddedWeb(), "i18n/vi.json"));
+  vi["home.heading"] = "<b>{{#user}}{{csrf_token}}{{/user}}</b> & co";
+  const std::string vi_text = vi.dump();
+  const Renderer renderer(BundleWith("i18n/vi.json", vi_text), Site{.province = "{{q}}<i>"});
+  const std::string html = renderer.Render("home", SignedIn({{"q", "QQ"}}), Lang::kVi);
+  EXPECT_NE(html.find("<h1>&lt;b&gt;&#123;&#123;#user&#125;&#125;&#123;&#123;csrf_token&#125;&#125;"
+                      "&#123;&#123;/user&#125;&#125;&lt;/b&gt; &amp; co</h1>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<span>Cổng thông tin truy xuất nguồn gốc tỉnh "
+                      "&#123;&#123;q&#125;&#125;&lt;i&gt;</span>"),
+            std::string::npos);
+}
+
+TEST(Renderer, MissingTextsShowTheirKeys) {
+  const Renderer renderer(
+      BundleWith("templates/extra.mustache",
+                 "<p>{{t.no.such_key}}|{{#t.no.such_key}}x{{/t.no.such_key}}</p>"));
+  const std::string html = renderer.Render("extra", json::object(), Lang::kEn);
+  EXPECT_NE(html.find("<p>no.such_key|</p>"), std::string::npos);
 }
 
 TEST(Renderer, RendersConcurrently) {
