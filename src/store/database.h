@@ -63,6 +63,9 @@ class SqlConnection {
   // Runs one statement with positional parameters ($1..$n). Unique-key
   // violations come back as kAlreadyExists (message names the constraint),
   // foreign-key violations as kFailedPrecondition, everything else kInternal.
+  // Also: CHECK and NOT NULL violations are kInvalidArgument, a busy, locked
+  // or unreachable database kUnavailable; the status field of kAlreadyExists
+  // holds the key's columns ("gln,gln_extension").
   virtual Result<SqlResult> Run(std::string_view sql, std::span<const SqlValue> params) = 0;
   Result<SqlResult> Run(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
     return Run(sql, std::span<const SqlValue>(params.begin(), params.size()));

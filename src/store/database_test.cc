@@ -284,6 +284,20 @@ TEST_P(DatabaseTest, StatementsAreReusedAcrossTransactions) {
   EXPECT_EQ(stats.waiting, 0);
 }
 
+TEST_P(DatabaseTest, ManyDistinctStatementsOverflowTheCacheSafely) {
+  Status s = db_->Transact(TxMode::kWrite, [](SqlConnection& c) -> Status {
+    for (int i = 0; i < 1200; ++i) {
+      TXNG_RETURN_IF_ERROR(
+          c.Run("INSERT INTO things (id, name) VALUES ($1, '" + std::to_string(i) + "')",
+                {int64_t{i}})
+              .status());
+    }
+    return Status::Ok();
+  });
+  EXPECT_TRUE(IsOk(s));
+  EXPECT_EQ(CountThings(), 1200);
+}
+
 TEST_P(DatabaseTest, RunTakesOneStatement) {
   auto r = Write("INSERT INTO things (id, name) VALUES (1, 'a'); DELETE FROM things");
   EXPECT_FALSE(r.ok());

@@ -18,6 +18,8 @@
 namespace txng {
 namespace {
 
+constexpr size_t kMaxCachedStatements = 512;
+
 // Type OIDs (catalog/pg_type_d.h, which ships with the server headers only).
 constexpr Oid kBoolOid = 16;
 constexpr Oid kInt8Oid = 20;
@@ -243,7 +245,14 @@ class PgConnection final : public SqlConnection {
   // The statement prepared for `sql` on this connection.
   Result<const Prepared*> Prepare(std::string_view sql) {
     if (auto it = statements_.find(sql); it != statements_.end()) return &it->second;
-    Prepared prepared{.name = "txng_" + std::to_string(statements_.size() + 1)};
+    // SQL texts are constants, so the cache stays small; a caller that builds
+    // texts with values inside would grow it without end, so it is bounded.
+    if (statements_.size() >= kMaxCachedStatements) {
+      TXNG_RETURN_IF_ERROR(Exec("DEALLOCATE ALL"));
+      statements_.clear();
+    }
+    Prepared prepared;
+    prepared.name = "txng_" + std::to_string(++statements_prepared_);
     std::string text(sql);
     ResultHandle res(PQprepare(conn_.get(), prepared.name.c_str(), text.c_str(), 0, nullptr));
     if (res == nullptr || PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
@@ -261,6 +270,7 @@ class PgConnection final : public SqlConnection {
 
   ConnHandle conn_;
   std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> statements_;
+  int64_t statements_prepared_ = 0;
 };
 
 class PostgresDatabase final : public Database {

@@ -18,6 +18,8 @@
 namespace txng {
 namespace {
 
+constexpr size_t kMaxCachedStatements = 512;
+
 struct DbCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
@@ -146,6 +148,9 @@ class SqliteConnection final : public SqlConnection {
 
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
     if (auto it = statements_.find(sql); it != statements_.end()) return it->second.get();
+    // SQL texts are constants, so the cache stays small; a caller that builds
+    // texts with values inside would grow it without end, so it is bounded.
+    if (statements_.size() >= kMaxCachedStatements) statements_.clear();
     sqlite3_stmt* raw = nullptr;
     const char* tail = nullptr;
     int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),

@@ -85,6 +85,9 @@ class Store {
   // True when there are no organisations and no users (txng demo refuses otherwise).
   Result<bool> IsEmpty();
 
+  // Create* keep a non-zero created_at of the record (imports and the demo
+  // keep their history) and stamp now otherwise.
+
   // Organisations.
   Result<Organisation> CreateOrganisation(const Organisation& o, const Actor& actor);
   Result<Organisation> GetOrganisation(int64_t id);
@@ -125,6 +128,9 @@ class Store {
   Result<Page<Product>> ListProducts(const ProductFilter& f, PageRequest page);
   // Updates the descriptive fields (not org_id, not review fields).
   Result<Product> UpdateProduct(const Product& p, const Actor& actor);
+  // Review*: kApproved and kRejected record the reviewer, the time and the
+  // reason (kRejected without a reason is kInvalidArgument, field "reason");
+  // kPending (submission, audited as "<entity>.submit") and kDraft clear them.
   Result<Product> ReviewProduct(int64_t id, const ReviewDecision& d, const Actor& actor);
 
   // Locations. (gln, gln_extension) is unique.
