@@ -1,39 +1,20 @@
 #include "service/demo_province.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
-#include <cmath>
 #include <set>
 #include <utility>
 
 #include "service/demo_text.h"
+#include "service/toml_reader.h"
 
 namespace txng::demo {
 namespace {
 
-std::string_view TypeName(const toml::node& n) {
-  switch (n.type()) {
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a number";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::date:
-    case toml::node_type::time:
-    case toml::node_type::date_time:
-      return "a date or time";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
+// An error unless `text` is a {name} template accepting `allowed`.
+Status CheckText(TomlTableReader& t, std::string_view key, const std::string& text,
+                 const std::vector<std::string_view>& allowed) {
+  const std::string problem = CheckTemplate(text, allowed);
+  return problem.empty() ? Status::Ok() : t.Fail(t.Find(key), key, problem);
 }
 
 bool AllOf(std::string_view s, bool (*ok)(char)) {
@@ -44,233 +25,6 @@ bool IsUpperAlnum(char c) { return IsDigit(c) || (c >= 'A' && c <= 'Z'); }
 bool IsUsernameChar(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'z') || c == '.' || c == '_' || c == '-';
 }
-
-// Reads the keys of one TOML table, remembering which it used so that
-// Finish() can report the ones it did not know. Every error names the file,
-// the line and column of the offending value (or of the table when a key is
-// missing) and the key path.
-class TableReader {
- public:
-  TableReader(std::string_view source, const toml::table& table, std::string path)
-      : source_(source), table_(table), path_(std::move(path)) {}
-
-  const std::string& path() const { return path_; }
-  std::string PathOf(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  }
-
-  // An error about `key` (or the table itself when `key` is empty) at `at`,
-  // or at the table when `at` is null.
-  Status Fail(const toml::node* at, std::string_view key, std::string_view what) const {
-    const toml::source_position pos = (at ? at->source() : table_.source()).begin;
-    const std::string field = key.empty() ? path_ : PathOf(key);
-    std::string message(source_);
-    if (pos.line > 0) {
-      message += ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
-    }
-    message += ": " + (field.empty() ? std::string("file") : field) + ": " + std::string(what);
-    return Status::InvalidArgument(std::move(message), field);
-  }
-
-  const toml::node* Find(std::string_view key) {
-    seen_.insert(std::string(key));
-    return table_.get(key);
-  }
-
-  Status Require(std::string_view key, const toml::node** out) {
-    *out = Find(key);
-    if (*out == nullptr) return Fail(nullptr, key, "missing (required key)");
-    return Status::Ok();
-  }
-
-  Status String(std::string_view key, std::string* out, bool required = true) {
-    const toml::node* n = Find(key);
-    if (n == nullptr) {
-      return required ? Fail(nullptr, key, "missing (required key)") : Status::Ok();
-    }
-    return StringValue(*n, key, out);
-  }
-
-  Status Int(std::string_view key, int64_t* out, int64_t min, int64_t max, bool required = true) {
-    const toml::node* n = Find(key);
-    if (n == nullptr) {
-      return required ? Fail(nullptr, key, "missing (required key)") : Status::Ok();
-    }
-    return IntValue(*n, key, out, min, max);
-  }
-
-  Status Number(std::string_view key, double* out, double min, double max) {
-    const toml::node* n = nullptr;
-    TXNG_RETURN_IF_ERROR(Require(key, &n));
-    return NumberValue(*n, key, out, min, max);
-  }
-
-  Status Bool(std::string_view key, bool* out) {
-    const toml::node* n = Find(key);
-    if (n == nullptr) return Status::Ok();
-    if (!n->is_boolean()) return Mistyped(*n, key, "true or false");
-    *out = n->as_boolean()->get();
-    return Status::Ok();
-  }
-
-  // A list of strings; `non_empty` refuses [].
-  Status Strings(std::string_view key, std::vector<std::string>* out, bool required = true,
-                 bool non_empty = true) {
-    const toml::node* n = Find(key);
-    if (n == nullptr) {
-      return required ? Fail(nullptr, key, "missing (required key)") : Status::Ok();
-    }
-    const toml::array* a = n->as_array();
-    if (a == nullptr) return Mistyped(*n, key, "an array of strings");
-    if (non_empty && a->empty()) return Fail(n, key, "must not be empty");
-    out->clear();
-    for (size_t i = 0; i < a->size(); ++i) {
-      std::string s;
-      TXNG_RETURN_IF_ERROR(StringValue(*a->get(i), Indexed(key, i), &s));
-      out->push_back(std::move(s));
-    }
-    return Status::Ok();
-  }
-
-  // [min, max] of numbers with min <= max, each within [lo, hi].
-  Status NumberPair(std::string_view key, double* min, double* max, double lo, double hi) {
-    const toml::node* n = nullptr;
-    TXNG_RETURN_IF_ERROR(Require(key, &n));
-    const toml::array* a = n->as_array();
-    if (a == nullptr || a->size() != 2) return Mistyped(*n, key, "a pair [min, max]");
-    TXNG_RETURN_IF_ERROR(NumberValue(*a->get(0), Indexed(key, 0), min, lo, hi));
-    TXNG_RETURN_IF_ERROR(NumberValue(*a->get(1), Indexed(key, 1), max, lo, hi));
-    if (*min > *max) return Fail(n, key, "the first number must not exceed the second");
-    return Status::Ok();
-  }
-
-  // An integer or a pair [min, max] of integers within [lo, hi].
-  Status IntRange(std::string_view key, int* min, int* max, int64_t lo, int64_t hi,
-                  bool allow_single) {
-    const toml::node* n = nullptr;
-    TXNG_RETURN_IF_ERROR(Require(key, &n));
-    int64_t a = 0, b = 0;
-    if (allow_single && n->is_integer()) {
-      TXNG_RETURN_IF_ERROR(IntValue(*n, key, &a, lo, hi));
-      b = a;
-    } else {
-      const toml::array* arr = n->as_array();
-      if (arr == nullptr || arr->size() != 2) {
-        return Mistyped(*n, key,
-                        allow_single ? "an integer or a pair [min, max]" : "a pair [min, max]");
-      }
-      TXNG_RETURN_IF_ERROR(IntValue(*arr->get(0), Indexed(key, 0), &a, lo, hi));
-      TXNG_RETURN_IF_ERROR(IntValue(*arr->get(1), Indexed(key, 1), &b, lo, hi));
-      if (a > b) return Fail(n, key, "the first number must not exceed the second");
-    }
-    *min = static_cast<int>(a);
-    *max = static_cast<int>(b);
-    return Status::Ok();
-  }
-
-  // A sub-table (also an inline table); nullptr when absent and optional.
-  Status Table(std::string_view key, std::optional<TableReader>* out, bool required = true) {
-    const toml::node* n = Find(key);
-    if (n == nullptr) {
-      return required ? Fail(nullptr, key, "missing (required table)") : Status::Ok();
-    }
-    if (!n->is_table()) return Mistyped(*n, key, "a table");
-    out->emplace(source_, *n->as_table(), PathOf(key));
-    return Status::Ok();
-  }
-
-  // An array of tables ([[key]] or [{...}, ...]), one reader per element.
-  Status Tables(std::string_view key, std::vector<TableReader>* out, bool required = true) {
-    out->clear();
-    const toml::node* n = Find(key);
-    if (n == nullptr) {
-      return required ? Fail(nullptr, key, "missing (required array of tables)") : Status::Ok();
-    }
-    const toml::array* a = n->as_array();
-    if (a == nullptr) return Mistyped(*n, key, "an array of tables");
-    if (required && a->empty()) return Fail(n, key, "must not be empty");
-    for (size_t i = 0; i < a->size(); ++i) {
-      const toml::node& e = *a->get(i);
-      if (!e.is_table()) return Mistyped(e, Indexed(key, i), "a table");
-      out->emplace_back(source_, *e.as_table(), PathOf(Indexed(key, i)));
-    }
-    return Status::Ok();
-  }
-
-  // A {name} template accepting `allowed`.
-  Status CheckText(std::string_view key, const std::string& text,
-                   const std::vector<std::string_view>& allowed) {
-    const std::string problem = CheckTemplate(text, allowed);
-    return problem.empty() ? Status::Ok() : Fail(table_.get(key), key, problem);
-  }
-
-  // Errors for keys nobody asked for.
-  Status Finish() const {
-    for (const auto& [key, node] : table_) {
-      if (!seen_.contains(std::string(key.str()))) {
-        return Fail(&node, key.str(), "unknown key (misspelt, or not used at this place)");
-      }
-    }
-    return Status::Ok();
-  }
-
-  Status Mistyped(const toml::node& n, std::string_view key, std::string_view expected) const {
-    return Fail(&n, key,
-                "expected " + std::string(expected) + ", found " + std::string(TypeName(n)));
-  }
-
- private:
-  static std::string Indexed(std::string_view key, size_t i) {
-    return std::string(key) + "[" + std::to_string(i) + "]";
-  }
-
-  Status StringValue(const toml::node& n, std::string_view key, std::string* out) const {
-    if (!n.is_string()) return Mistyped(n, key, "a string");
-    *out = n.as_string()->get();
-    return Status::Ok();
-  }
-
-  Status IntValue(const toml::node& n, std::string_view key, int64_t* out, int64_t min,
-                  int64_t max) const {
-    if (!n.is_integer()) return Mistyped(n, key, "an integer");
-    const int64_t v = n.as_integer()->get();
-    if (v < min || v > max) {
-      return Fail(&n, key,
-                  "must be between " + std::to_string(min) + " and " + std::to_string(max));
-    }
-    *out = v;
-    return Status::Ok();
-  }
-
-  Status NumberValue(const toml::node& n, std::string_view key, double* out, double min,
-                     double max) const {
-    double v = 0;
-    if (n.is_integer()) {
-      v = static_cast<double>(n.as_integer()->get());
-    } else if (n.is_floating_point()) {
-      v = n.as_floating_point()->get();
-    } else {
-      return Mistyped(n, key, "a number");
-    }
-    if (!std::isfinite(v) || v < min || v > max) {
-      return Fail(&n, key, "must be between " + Trim(min) + " and " + Trim(max));
-    }
-    *out = v;
-    return Status::Ok();
-  }
-
-  static std::string Trim(double v) {
-    std::string s = std::to_string(v);
-    while (s.size() > 1 && s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
-  }
-
-  std::string_view source_;
-  const toml::table& table_;
-  std::string path_;
-  std::set<std::string> seen_;
-};
 
 // Turns the TOML document into a Province, checking names across sections
 // (districts, product templates, location kinds) as it goes.
@@ -295,7 +49,7 @@ class ProvinceParser {
 
  private:
   Status ParseHeader() {
-    std::optional<TableReader> t;
+    std::optional<TomlTableReader> t;
     TXNG_RETURN_IF_ERROR(root_.Table("province", &t));
     TXNG_RETURN_IF_ERROR(t->String("name", &p_.name));
     TXNG_RETURN_IF_ERROR(t->String("name_en", &p_.name_en));
@@ -316,7 +70,7 @@ class ProvinceParser {
   }
 
   Status ParseGs1AndCodes() {
-    std::optional<TableReader> gs1;
+    std::optional<TomlTableReader> gs1;
     TXNG_RETURN_IF_ERROR(root_.Table("gs1", &gs1));
     std::vector<std::string> range;
     TXNG_RETURN_IF_ERROR(gs1->Strings("company_prefixes", &range));
@@ -337,7 +91,7 @@ class ProvinceParser {
     }
     TXNG_RETURN_IF_ERROR(gs1->Finish());
 
-    std::optional<TableReader> codes;
+    std::optional<TomlTableReader> codes;
     TXNG_RETURN_IF_ERROR(root_.Table("codes", &codes));
     TXNG_RETURN_IF_ERROR(codes->String("growing_area", &p_.growing_area_code));
     TXNG_RETURN_IF_ERROR(codes->String("packing_house", &p_.packing_house_code));
@@ -345,7 +99,7 @@ class ProvinceParser {
   }
 
   Status ParseReview() {
-    std::optional<TableReader> r;
+    std::optional<TomlTableReader> r;
     TXNG_RETURN_IF_ERROR(root_.Table("review", &r));
     TXNG_RETURN_IF_ERROR(r->Number("pending", &p_.pending_share, 0, 1));
     TXNG_RETURN_IF_ERROR(r->Number("rejected", &p_.rejected_share, 0, 1));
@@ -361,7 +115,7 @@ class ProvinceParser {
     TXNG_RETURN_IF_ERROR(r->Strings("lot_reasons", &p_.lot_reasons));
     TXNG_RETURN_IF_ERROR(r->Finish());
 
-    std::optional<TableReader> ocop;
+    std::optional<TomlTableReader> ocop;
     TXNG_RETURN_IF_ERROR(root_.Table("ocop", &ocop));
     const toml::node* w = nullptr;
     TXNG_RETURN_IF_ERROR(ocop->Require("star_weights", &w));
@@ -381,7 +135,7 @@ class ProvinceParser {
     if (total == 0) return ocop->Fail(w, "star_weights", "at least one weight must be positive");
     TXNG_RETURN_IF_ERROR(ocop->Finish());
 
-    std::optional<TableReader> lots;
+    std::optional<TomlTableReader> lots;
     TXNG_RETURN_IF_ERROR(root_.Table("lots", &lots));
     TXNG_RETURN_IF_ERROR(lots->IntRange("per_product", &p_.lots_min, &p_.lots_max, 0, 99, true));
     int64_t age = 0;
@@ -391,7 +145,7 @@ class ProvinceParser {
   }
 
   Status ParseNames() {
-    std::optional<TableReader> n;
+    std::optional<TomlTableReader> n;
     TXNG_RETURN_IF_ERROR(root_.Table("names", &n));
     TXNG_RETURN_IF_ERROR(n->Strings("family", &p_.family_names));
     TXNG_RETURN_IF_ERROR(n->Strings("middle_male", &p_.middle_names_male));
@@ -402,7 +156,7 @@ class ProvinceParser {
     TXNG_RETURN_IF_ERROR(n->Strings("brand_second", &p_.brand_second));
     TXNG_RETURN_IF_ERROR(n->Finish());
 
-    std::optional<TableReader> o;
+    std::optional<TomlTableReader> o;
     TXNG_RETURN_IF_ERROR(root_.Table("organisation_names", &o));
     const std::pair<std::string_view, std::vector<std::string>*> kinds[] = {
         {"enterprise", &p_.enterprise_names},
@@ -412,19 +166,19 @@ class ProvinceParser {
     for (const auto& [key, names] : kinds) {
       TXNG_RETURN_IF_ERROR(o->Strings(key, names));
       for (const std::string& name : *names) {
-        TXNG_RETURN_IF_ERROR(o->CheckText(key, name, {"activity", "brand", "person", "district"}));
+        TXNG_RETURN_IF_ERROR(CheckText(*o, key, name, {"activity", "brand", "person", "district"}));
       }
     }
     TXNG_RETURN_IF_ERROR(o->Finish());
 
-    std::optional<TableReader> c;
+    std::optional<TomlTableReader> c;
     TXNG_RETURN_IF_ERROR(root_.Table("district_committee", &c));
     TXNG_RETURN_IF_ERROR(c->String("name", &p_.district_committee_name));
-    TXNG_RETURN_IF_ERROR(c->CheckText("name", p_.district_committee_name, {"unit", "district"}));
+    TXNG_RETURN_IF_ERROR(CheckText(*c, "name", p_.district_committee_name, {"unit", "district"}));
     return c->Finish();
   }
 
-  Status ParseStaffUser(TableReader& t, StaffUser* u) {
+  Status ParseStaffUser(TomlTableReader& t, StaffUser* u) {
     TXNG_RETURN_IF_ERROR(t.String("username", &u->username));
     if (!AllOf(u->username, IsUsernameChar)) {
       return t.Fail(t.Find("username"), "username", "may hold only a-z, 0-9, '.', '_' and '-'");
@@ -437,9 +191,9 @@ class ProvinceParser {
   }
 
   Status ParseDistricts() {
-    std::vector<TableReader> items;
+    std::vector<TomlTableReader> items;
     TXNG_RETURN_IF_ERROR(root_.Tables("districts", &items));
-    for (TableReader& t : items) {
+    for (TomlTableReader& t : items) {
       District d;
       TXNG_RETURN_IF_ERROR(t.String("name", &d.name));
       if (p_.FindDistrict(d.name) != nullptr) {
@@ -463,7 +217,7 @@ class ProvinceParser {
       d.longitude = lon;
       TXNG_RETURN_IF_ERROR(t.Strings("communes", &d.communes));
       TXNG_RETURN_IF_ERROR(t.Strings("roads", &d.roads, /*required=*/false, /*non_empty=*/false));
-      std::optional<TableReader> officer;
+      std::optional<TomlTableReader> officer;
       TXNG_RETURN_IF_ERROR(t.Table("officer", &officer, /*required=*/false));
       if (officer) {
         StaffUser u;
@@ -479,24 +233,24 @@ class ProvinceParser {
     return Status::Ok();
   }
 
-  Status KnownDistrict(TableReader& t, std::string_view key, const std::string& name) {
+  Status KnownDistrict(TomlTableReader& t, std::string_view key, const std::string& name) {
     if (p_.FindDistrict(name) != nullptr) return Status::Ok();
     return t.Fail(t.Find(key), key, "unknown district '" + name + "' (not in [[districts]])");
   }
 
   Status ParseAuthorities() {
-    std::vector<TableReader> items;
+    std::vector<TomlTableReader> items;
     TXNG_RETURN_IF_ERROR(root_.Tables("authorities", &items));
     bool has_reviewer = false;
-    for (TableReader& t : items) {
+    for (TomlTableReader& t : items) {
       Authority a;
       TXNG_RETURN_IF_ERROR(t.String("name", &a.name));
       TXNG_RETURN_IF_ERROR(t.String("sector", &a.sector));
       TXNG_RETURN_IF_ERROR(t.String("district", &a.district));
       TXNG_RETURN_IF_ERROR(KnownDistrict(t, "district", a.district));
-      std::vector<TableReader> users;
+      std::vector<TomlTableReader> users;
       TXNG_RETURN_IF_ERROR(t.Tables("users", &users, /*required=*/false));
-      for (TableReader& ut : users) {
+      for (TomlTableReader& ut : users) {
         StaffUser u;
         TXNG_RETURN_IF_ERROR(ParseStaffUser(ut, &u));
         std::string role;
@@ -528,7 +282,8 @@ class ProvinceParser {
   }
 
   // Variants or packs: strings (the same in both languages) or { vi, en }.
-  Status ParseBilingualList(TableReader& t, std::string_view key, std::vector<BilingualText>* out) {
+  Status ParseBilingualList(TomlTableReader& t, std::string_view key,
+                            std::vector<BilingualText>* out) {
     out->clear();
     const toml::node* n = t.Find(key);
     if (n == nullptr) {
@@ -545,7 +300,7 @@ class ProvinceParser {
       if (e.is_string()) {
         out->push_back({e.as_string()->get(), e.as_string()->get()});
       } else if (e.is_table()) {
-        TableReader et(source_, *e.as_table(), t.PathOf(item));
+        TomlTableReader et(source_, *e.as_table(), t.PathOf(item));
         BilingualText b;
         TXNG_RETURN_IF_ERROR(et.String("vi", &b.vi));
         TXNG_RETURN_IF_ERROR(et.String("en", &b.en));
@@ -558,7 +313,7 @@ class ProvinceParser {
     return Status::Ok();
   }
 
-  Status LocationKinds(TableReader& t, std::string_view key, std::vector<LocationKind>* out) {
+  Status LocationKinds(TomlTableReader& t, std::string_view key, std::vector<LocationKind>* out) {
     std::vector<std::string> names;
     TXNG_RETURN_IF_ERROR(t.Strings(key, &names));
     for (const std::string& name : names) {
@@ -574,7 +329,7 @@ class ProvinceParser {
            "' (farm, growing_area, packing_house, factory, warehouse or shop)";
   }
 
-  Status HarvestMonths(TableReader& t, std::vector<int>* out) {
+  Status HarvestMonths(TomlTableReader& t, std::vector<int>* out) {
     const toml::node* n = t.Find("harvest_months");
     if (n == nullptr) return Status::Ok();
     const toml::array* a = n->as_array();
@@ -591,9 +346,9 @@ class ProvinceParser {
   }
 
   Status ParseProducts() {
-    std::vector<TableReader> items;
+    std::vector<TomlTableReader> items;
     TXNG_RETURN_IF_ERROR(root_.Tables("products", &items));
-    for (TableReader& t : items) {
+    for (TomlTableReader& t : items) {
       ProductTemplate pt;
       TXNG_RETURN_IF_ERROR(t.String("id", &pt.id));
       for (const ProductTemplate& other : p_.products) {
@@ -612,13 +367,13 @@ class ProvinceParser {
       std::vector<std::string_view> description_vars = name_vars;
       description_vars.insert(description_vars.end(), {"org", "commune", "district", "province"});
       TXNG_RETURN_IF_ERROR(t.String("name_vi", &pt.name_vi));
-      TXNG_RETURN_IF_ERROR(t.CheckText("name_vi", pt.name_vi, name_vars));
+      TXNG_RETURN_IF_ERROR(CheckText(t, "name_vi", pt.name_vi, name_vars));
       TXNG_RETURN_IF_ERROR(t.String("name_en", &pt.name_en));
-      TXNG_RETURN_IF_ERROR(t.CheckText("name_en", pt.name_en, name_vars));
+      TXNG_RETURN_IF_ERROR(CheckText(t, "name_en", pt.name_en, name_vars));
       TXNG_RETURN_IF_ERROR(t.String("description", &pt.description));
-      TXNG_RETURN_IF_ERROR(t.CheckText("description", pt.description, description_vars));
+      TXNG_RETURN_IF_ERROR(CheckText(t, "description", pt.description, description_vars));
       TXNG_RETURN_IF_ERROR(t.String("standards", &pt.standards, /*required=*/false));
-      TXNG_RETURN_IF_ERROR(t.CheckText("standards", pt.standards, {"year", "code"}));
+      TXNG_RETURN_IF_ERROR(CheckText(t, "standards", pt.standards, {"year", "code"}));
       int64_t shelf_life = 0;
       if (t.Find("shelf_life_days") != nullptr) {
         TXNG_RETURN_IF_ERROR(t.Int("shelf_life_days", &shelf_life, 1, 36500));
@@ -646,7 +401,7 @@ class ProvinceParser {
     return Status::Ok();
   }
 
-  Status ParseLocationSpec(TableReader& t, const std::vector<LocationSpec>& earlier,
+  Status ParseLocationSpec(TomlTableReader& t, const std::vector<LocationSpec>& earlier,
                            LocationSpec* spec) {
     std::string kind;
     TXNG_RETURN_IF_ERROR(t.String("kind", &kind));
@@ -654,7 +409,7 @@ class ProvinceParser {
     if (!parsed) return t.Fail(t.Find("kind"), "kind", UnknownLocationKind(kind));
     spec->kind = *parsed;
     TXNG_RETURN_IF_ERROR(t.String("name", &spec->name));
-    TXNG_RETURN_IF_ERROR(t.CheckText("name", spec->name, {"brand", "commune", "district", "n"}));
+    TXNG_RETURN_IF_ERROR(CheckText(t, "name", spec->name, {"brand", "commune", "district", "n"}));
     TXNG_RETURN_IF_ERROR(t.IntRange("count", &spec->count_min, &spec->count_max, 0, 99, true));
     std::string within;
     TXNG_RETURN_IF_ERROR(t.String("within", &within, /*required=*/false));
@@ -680,7 +435,7 @@ class ProvinceParser {
     return t.Finish();
   }
 
-  Status ParseStage(TableReader& t, const Chain& chain, Stage* s) {
+  Status ParseStage(TomlTableReader& t, const Chain& chain, Stage* s) {
     TXNG_RETURN_IF_ERROR(t.String("id", &s->id));
     if (!stage_ids_.insert(s->id).second) {
       return t.Fail(t.Find("id"), "id", "stage '" + s->id + "' is defined twice");
@@ -733,9 +488,9 @@ class ProvinceParser {
                         std::to_string(combinations) + " variant and pack combinations");
     }
 
-    std::vector<TableReader> specs;
+    std::vector<TomlTableReader> specs;
     TXNG_RETURN_IF_ERROR(t.Tables("locations", &specs));
-    for (TableReader& st : specs) {
+    for (TomlTableReader& st : specs) {
       LocationSpec spec;
       TXNG_RETURN_IF_ERROR(ParseLocationSpec(st, s->locations, &spec));
       s->locations.push_back(std::move(spec));
@@ -744,17 +499,17 @@ class ProvinceParser {
   }
 
   Status ParseChains() {
-    std::vector<TableReader> items;
+    std::vector<TomlTableReader> items;
     TXNG_RETURN_IF_ERROR(root_.Tables("chains", &items));
-    for (TableReader& t : items) {
+    for (TomlTableReader& t : items) {
       Chain c;
       TXNG_RETURN_IF_ERROR(t.String("id", &c.id));
       TXNG_RETURN_IF_ERROR(t.String("name_vi", &c.name_vi));
       TXNG_RETURN_IF_ERROR(t.String("name_en", &c.name_en));
       TXNG_RETURN_IF_ERROR(t.String("sector", &c.sector));
-      std::vector<TableReader> stages;
+      std::vector<TomlTableReader> stages;
       TXNG_RETURN_IF_ERROR(t.Tables("stages", &stages));
-      for (TableReader& st : stages) {
+      for (TomlTableReader& st : stages) {
         Stage s;
         TXNG_RETURN_IF_ERROR(ParseStage(st, c, &s));
         c.stages.push_back(std::move(s));
@@ -815,7 +570,7 @@ class ProvinceParser {
     return Status::Ok();
   }
 
-  TableReader root_;
+  TomlTableReader root_;
   std::string_view source_;
   Province p_;
   std::set<std::string> usernames_;
@@ -832,15 +587,7 @@ const District* Province::FindDistrict(std::string_view name) const {
 }
 
 Result<Province> ParseProvince(std::string_view toml_text, std::string_view source_name) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, source_name);
-  } catch (const toml::parse_error& e) {
-    const toml::source_position pos = e.source().begin;
-    return Status::InvalidArgument(std::string(source_name) + ":" + std::to_string(pos.line) + ":" +
-                                   std::to_string(pos.column) + ": " +
-                                   std::string(e.description()));
-  }
+  TXNG_ASSIGN_OR_RETURN(const toml::table root, ParseToml(toml_text, source_name));
   return ProvinceParser(source_name, root).Parse();
 }
 
