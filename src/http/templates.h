@@ -67,7 +67,8 @@ class Renderer {
 
   // The page `page` (a template name without extension, e.g. "product")
   // with `data` in `lang`, inside the layout. Safe to call concurrently from
-  // many threads. Throws std::out_of_range when `page` names no template.
+  // many threads. Throws std::out_of_range when `page` names no template and
+  // std::invalid_argument when `data` is neither an object nor null.
   std::string Render(std::string_view page, const nlohmann::json& data, Lang lang) const;
 
   // The "error" page for an HTTP status: title and advice on what to do next

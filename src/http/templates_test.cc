@@ -341,6 +341,7 @@ TEST(Renderer, DashboardCountsByReviewStatus) {
   EXPECT_NE(html.find("<a href=\"/dashboard\" aria-current=\"page\">"), std::string::npos);
   const std::string no_org = BinhPhuoc().Render("dashboard", SignedIn(json::object()), Lang::kVi);
   EXPECT_NE(no_org.find("Tài khoản không thuộc tổ chức nào"), std::string::npos);
+  EXPECT_EQ(no_org.find("<table>"), std::string::npos);
 }
 
 TEST(Renderer, HomeListsFeaturedProducts) {
