@@ -18,6 +18,7 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> EmbeddedMigrations();  // base: src/store/migrations
 std::span<const EmbeddedFile> EmbeddedWeb();         // base: web
 std::span<const EmbeddedFile> EmbeddedDemo();        // base: data/demo
+std::span<const EmbeddedFile> EmbeddedDocs();        // base: docs
 
 // The file at `path` in `bundle`, or nullopt.
 std::optional<std::string_view> FindEmbedded(std::span<const EmbeddedFile> bundle,

@@ -87,7 +87,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(v_).ok() && "Result constructed from an OK status");
   }
@@ -112,9 +112,9 @@ class [[nodiscard]] Result {
 }  // namespace txng
 
 // Returns the status of `expr` from the enclosing function when it is not OK.
-#define TXNG_RETURN_IF_ERROR(expr)         \
-  do {                                     \
-    ::txng::Status txng_status_ = (expr);  \
+#define TXNG_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::txng::Status txng_status_ = (expr);        \
     if (!txng_status_.ok()) return txng_status_; \
   } while (0)
 

@@ -1,0 +1,185 @@
+// /api/v1/products, /locations, /lots and /organisations.
+//
+// Each of the three publishable resources has the same seven routes:
+//   GET    /api/v1/<plural>               list (query: limit, offset, status, and filters)
+//   POST   /api/v1/<plural>               create a draft (201, Location)
+//   GET    /api/v1/<plural>/{id}          read
+//   PATCH  /api/v1/<plural>/{id}          change the given fields of a draft or rejected record
+//   POST   /api/v1/<plural>/{id}/submit   send to review (draft|rejected → pending)
+//   POST   /api/v1/<plural>/{id}/review   {"decision": "approve"|"reject", "reason"} (reviewers)
+#include "handlers/api_catalog.h"
+
+#include "handlers/api_handler.h"
+#include "handlers/entity_json.h"
+#include "handlers/json_body.h"
+
+namespace txng::handlers {
+namespace {
+
+using nlohmann::json;
+
+Result<std::optional<ReviewStatus>> StatusQuery(const http::Request& r) {
+  auto v = r.Query("status");
+  if (!v) return std::optional<ReviewStatus>();
+  auto s = ParseReviewStatus(*v);
+  if (!s) {
+    return Status::InvalidArgument("status must be draft, pending, approved or rejected", "status");
+  }
+  return std::optional<ReviewStatus>(*s);
+}
+
+Result<ProductFilter> ProductFilterFromQuery(const http::Request& r) {
+  ProductFilter f;
+  TXNG_ASSIGN_OR_RETURN(f.org_id, IntQuery(r, "organisationId"));
+  TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+  f.category = r.Query("category").value_or("");
+  return f;
+}
+
+Result<LocationFilter> LocationFilterFromQuery(const http::Request& r) {
+  LocationFilter f;
+  TXNG_ASSIGN_OR_RETURN(f.org_id, IntQuery(r, "organisationId"));
+  TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+  if (auto k = r.Query("kind")) {
+    f.kind = ParseLocationKind(*k);
+    if (!f.kind) {
+      return Status::InvalidArgument(
+          "kind must be one of farm, growing_area, packing_house, factory, warehouse, shop",
+          "kind");
+    }
+  }
+  return f;
+}
+
+Result<LotFilter> LotFilterFromQuery(const http::Request& r) {
+  LotFilter f;
+  TXNG_ASSIGN_OR_RETURN(f.org_id, IntQuery(r, "organisationId"));
+  TXNG_ASSIGN_OR_RETURN(f.product_id, IntQuery(r, "productId"));
+  TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+  return f;
+}
+
+// The service functions and codecs of one resource.
+template <typename T, typename Fields, typename Filter>
+struct Resource {
+  const char* plural;    // "products": the path segment
+  const char* singular;  // "product": for messages
+  Result<Fields> (*decode)(const json&);
+  Result<Filter> (*filter)(const http::Request&);
+  Result<T> (CatalogService::*create)(const Principal&, const Fields&);
+  Result<T> (CatalogService::*get)(const Principal&, int64_t);
+  Result<Page<T>> (CatalogService::*list)(const Principal&, Filter, PageRequest);
+  Result<T> (CatalogService::*update)(const Principal&, int64_t, const Fields&);
+  Result<T> (CatalogService::*submit)(const Principal&, int64_t);
+  Result<T> (CatalogService::*review)(const Principal&, int64_t, const ReviewDecision&);
+};
+
+template <typename T>
+ApiReply Reply(const Result<T>& r, int status = 200) {
+  return ApiReply{ToJson(*r), status};
+}
+
+template <typename T, typename Fields, typename Filter>
+void RegisterResource(http::Router& router, AppContext& app, Resource<T, Fields, Filter> res) {
+  const std::string base = std::string("/api/v1/") + res.plural;
+  CatalogService& catalog = app.catalog;
+
+  router.Add("GET", base,
+             Api(app, [&catalog, res](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(PageRequest page, PageFromQuery(r));
+               TXNG_ASSIGN_OR_RETURN(Filter filter, res.filter(r));
+               TXNG_ASSIGN_OR_RETURN(Page<T> items, (catalog.*res.list)(p, filter, page));
+               return ApiReply{PageToJson(items, page)};
+             }));
+
+  router.Add(
+      "POST", base,
+      Api(app, [&catalog, res, base](http::Request& r, const Principal& p) -> Result<ApiReply> {
+        TXNG_ASSIGN_OR_RETURN(json body, ParseJsonObject(r.body));
+        TXNG_ASSIGN_OR_RETURN(Fields fields, res.decode(body));
+        TXNG_ASSIGN_OR_RETURN(T created, (catalog.*res.create)(p, fields));
+        ApiReply reply{ToJson(created), 201};
+        reply.headers.emplace_back("Location", base + "/" + std::to_string(created.id));
+        return reply;
+      }));
+
+  router.Add("GET", base + "/{id}",
+             Api(app, [&catalog, res](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", res.singular));
+               return Reply((catalog.*res.get)(p, id));
+             }));
+
+  router.Add("PATCH", base + "/{id}",
+             Api(app, [&catalog, res](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", res.singular));
+               TXNG_ASSIGN_OR_RETURN(json body, ParseJsonObject(r.body));
+               TXNG_ASSIGN_OR_RETURN(Fields fields, res.decode(body));
+               TXNG_ASSIGN_OR_RETURN(T updated, (catalog.*res.update)(p, id, fields));
+               return ApiReply{ToJson(updated)};
+             }));
+
+  router.Add("POST", base + "/{id}/submit",
+             Api(app, [&catalog, res](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", res.singular));
+               TXNG_ASSIGN_OR_RETURN(T submitted, (catalog.*res.submit)(p, id));
+               return ApiReply{ToJson(submitted)};
+             }));
+
+  router.Add("POST", base + "/{id}/review",
+             Api(app, [&catalog, res](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", res.singular));
+               TXNG_ASSIGN_OR_RETURN(json body, ParseJsonObject(r.body));
+               TXNG_ASSIGN_OR_RETURN(ReviewDecision decision, ReviewDecisionFromJson(body));
+               TXNG_ASSIGN_OR_RETURN(T reviewed, (catalog.*res.review)(p, id, decision));
+               return ApiReply{ToJson(reviewed)};
+             }));
+}
+
+}  // namespace
+
+void RegisterCatalogApi(http::Router& router, AppContext& app) {
+  CatalogService& catalog = app.catalog;
+  router.Add("GET", "/api/v1/organisations",
+             Api(app, [&catalog](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(PageRequest page, PageFromQuery(r));
+               OrganisationFilter f;
+               TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+               f.district = r.Query("district").value_or("");
+               if (auto k = r.Query("kind")) {
+                 f.kind = ParseOrgKind(*k);
+                 if (!f.kind) {
+                   return Status::InvalidArgument(
+                       "kind must be enterprise, cooperative, household or authority", "kind");
+                 }
+               }
+               TXNG_ASSIGN_OR_RETURN(Page<Organisation> orgs,
+                                     catalog.ListOrganisations(p, f, page));
+               return ApiReply{PageToJson(orgs, page)};
+             }));
+  router.Add("GET", "/api/v1/organisations/{id}",
+             Api(app, [&catalog](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", "organisation"));
+               return Reply(catalog.GetOrganisation(p, id));
+             }));
+
+  RegisterResource(router, app,
+                   Resource<Product, ProductFields, ProductFilter>{
+                       "products", "product", &ProductFieldsFromJson, &ProductFilterFromQuery,
+                       &CatalogService::CreateProduct, &CatalogService::GetProduct,
+                       &CatalogService::ListProducts, &CatalogService::UpdateProduct,
+                       &CatalogService::SubmitProduct, &CatalogService::ReviewProduct});
+  RegisterResource(router, app,
+                   Resource<Location, LocationFields, LocationFilter>{
+                       "locations", "location", &LocationFieldsFromJson, &LocationFilterFromQuery,
+                       &CatalogService::CreateLocation, &CatalogService::GetLocation,
+                       &CatalogService::ListLocations, &CatalogService::UpdateLocation,
+                       &CatalogService::SubmitLocation, &CatalogService::ReviewLocation});
+  RegisterResource(
+      router, app,
+      Resource<Lot, LotFields, LotFilter>{"lots", "lot", &LotFieldsFromJson, &LotFilterFromQuery,
+                                          &CatalogService::CreateLot, &CatalogService::GetLot,
+                                          &CatalogService::ListLots, &CatalogService::UpdateLot,
+                                          &CatalogService::SubmitLot, &CatalogService::ReviewLot});
+}
+
+}  // namespace txng::handlers

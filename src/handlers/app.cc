@@ -1,0 +1,20 @@
+#include "handlers/app.h"
+
+#include "common/embedded.h"
+#include "handlers/api_account.h"
+#include "handlers/api_catalog.h"
+#include "handlers/ops.h"
+#include "handlers/pages.h"
+#include "http/static_files.h"
+
+namespace txng::handlers {
+
+void RegisterRoutes(http::Router& router, AppContext& app) {
+  RegisterOpsRoutes(router, app);
+  RegisterAccountApi(router, app);
+  RegisterCatalogApi(router, app);
+  RegisterPages(router, app);
+  router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
+}
+
+}  // namespace txng::handlers

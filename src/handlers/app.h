@@ -1,0 +1,38 @@
+// The application's routes: everything a TXNG portal answers over HTTP,
+// registered on a Router. Handlers are thin: authenticate, parse, call one
+// service function, render.
+#ifndef TXNG_HANDLERS_APP_H_
+#define TXNG_HANDLERS_APP_H_
+
+#include <string>
+
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/templates.h"
+#include "service/accounts.h"
+#include "service/catalog.h"
+#include "store/store.h"
+
+namespace txng::handlers {
+
+struct SiteOptions {
+  std::string province = "Bình Phước";  // shown in page headers
+  // Adds `Secure` to cookies; set when TXNG is served over HTTPS (behind a
+  // TLS-terminating proxy).
+  bool secure_cookies = false;
+};
+
+struct AppContext {
+  Store& store;
+  AccountService& accounts;
+  CatalogService& catalog;
+  http::Metrics& metrics;
+  const http::Renderer& renderer;
+  SiteOptions site;
+};
+
+void RegisterRoutes(http::Router& router, AppContext& app);
+
+}  // namespace txng::handlers
+
+#endif  // TXNG_HANDLERS_APP_H_

@@ -1,0 +1,298 @@
+#include "handlers/pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/embedded.h"
+#include "gs1/check_digit.h"
+#include "handlers/auth.h"
+#include "http/i18n.h"
+#include "service/passwords.h"
+
+namespace txng::handlers {
+namespace {
+
+using nlohmann::json;
+
+// The catalogue text of `prefix + value`, or `value` itself when the
+// catalogue has none (a category the catalogue does not know yet).
+std::string Label(const http::Renderer& r, http::Lang lang, const std::string& prefix,
+                  const std::string& value) {
+  if (value.empty()) return "";
+  auto text = r.catalogue().Find(lang, prefix + value);
+  return text ? std::string(*text) : value;
+}
+
+// A page response in the negotiated language; remembers a `?lang=` choice.
+http::Response Page(const http::Request& req, int status, std::string html) {
+  http::Response res = http::Response::Html(status, std::move(html));
+  if (auto cookie = http::LangCookieToSet(req)) res.AddCookie(*cookie);
+  res.SetHeader("Cache-Control", "no-store");
+  return res;
+}
+
+// The layout's names for the caller: user, csrf_token, target.
+json LayoutData(const http::Request& req, const Principal& p) {
+  json data = {{"target", req.target}};
+  if (p.kind == Principal::Kind::kUser) {
+    data["user"] = {{"display_name", p.display_name}};
+    data["csrf_token"] = p.csrf_token;
+  }
+  return data;
+}
+
+http::Response ErrorPage(const AppContext& app, const http::Request& req, const Principal& p,
+                         const Status& s) {
+  const int status = s.code() == StatusCode::kInvalidArgument ? 400
+                     : s.code() == StatusCode::kNotFound      ? 404
+                     : s.code() == StatusCode::kUnavailable   ? 503
+                                                              : 500;
+  const std::string message = status == 500 ? "" : s.message();
+  return Page(
+      req, status,
+      app.renderer.RenderError(status, message, LayoutData(req, p), http::NegotiateLang(req)));
+}
+
+// A same-site path to return to after signing in; "/dashboard" otherwise.
+std::string SafeNext(const std::string& next) {
+  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
+      next.find_first_of("\r\n") == std::string::npos) {
+    return next;
+  }
+  return "/dashboard";
+}
+
+std::string FormValue(const http::Request& req, std::string_view name) {
+  for (auto& [k, v] : req.FormFields()) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+json ProductCard(const AppContext& app, http::Lang lang, const Product& p,
+                 const std::string& producer) {
+  const std::string& name = lang == http::Lang::kEn && !p.name_en.empty() ? p.name_en : p.name_vi;
+  return {{"url", "/products/" + p.gtin},
+          {"name", name},
+          {"gtin", p.gtin},
+          {"producer", producer},
+          {"image_url", p.image_url},
+          {"category", Label(app.renderer, lang, "category.", p.category)},
+          {"ocop", http::OcopValue(p.ocop_stars)}};
+}
+
+http::Response Home(AppContext& app, http::Request& req, const Principal& p,
+                    const std::string& q = "", const std::string& code_error = "") {
+  const http::Lang lang = http::NegotiateLang(req);
+  json data = LayoutData(req, p);
+  data["q"] = q;
+  data["code_error"] = code_error;
+  json featured = json::array();
+  ProductFilter approved;
+  approved.review_status = ReviewStatus::kApproved;
+  auto products = app.store.ListProducts(approved, {.limit = 12, .offset = 0});
+  if (!products.ok()) return ErrorPage(app, req, p, products.status());
+  for (const Product& product : products->items) {
+    auto org = app.store.GetOrganisation(product.org_id);
+    featured.push_back(ProductCard(app, lang, product, org.ok() ? org->name : ""));
+  }
+  data["featured"] = std::move(featured);
+  return Page(req, code_error.empty() ? 200 : 400, app.renderer.Render("home", data, lang));
+}
+
+http::Response ProductPage(AppContext& app, http::Request& req, const Principal& p) {
+  const http::Lang lang = http::NegotiateLang(req);
+  auto found = app.catalog.GetPublicProduct(req.Param("gtin"));
+  if (!found.ok()) return ErrorPage(app, req, p, found.status());
+  const Product& pr = found->product;
+  const Organisation& org = found->producer;
+  json data = LayoutData(req, p);
+  data["title"] = lang == http::Lang::kEn && !pr.name_en.empty() ? pr.name_en : pr.name_vi;
+  data["product"] = {
+      {"name_vi", pr.name_vi},
+      {"name_en", pr.name_en},
+      {"image_url", pr.image_url},
+      {"gtin", pr.gtin},
+      {"digital_link", "/01/" + pr.gtin},
+      {"category", Label(app.renderer, lang, "category.", pr.category)},
+      {"brand", pr.brand},
+      {"standards", pr.standards},
+      {"shelf_life_days", pr.shelf_life_days ? json(*pr.shelf_life_days) : json(nullptr)},
+      {"description", pr.description},
+      {"priority", Label(app.renderer, lang, "priority.", pr.priority)},
+      {"ocop", http::OcopValue(pr.ocop_stars)}};
+  data["producer"] = {{"name", org.name},
+                      {"address", org.address},
+                      {"district", org.district},
+                      {"phone", org.phone}};
+  json lots = json::array();
+  for (const Lot& lot : found->lots) {
+    lots.push_back({{"code", lot.lot_code},
+                    {"production_date", http::CalendarDateValue(lang, lot.production_date)},
+                    {"expiry_date", http::CalendarDateValue(lang, lot.expiry_date)}});
+  }
+  data["lots"] = std::move(lots);
+  // Stages are EPCIS events; this version captures none yet, and the page says so.
+  data["stages"] = json::array();
+  if (pr.reviewed_at) {
+    data["approval"] = {{"by", found->reviewer_name},
+                        {"date", http::DateValue(lang, *pr.reviewed_at)}};
+  }
+  http::Response res = Page(req, 200, app.renderer.Render("product", data, lang));
+  // Public and approved: shared caches may keep the visitor's version
+  // briefly; a signed-in user's page names them and holds their CSRF token.
+  res.SetHeader("Cache-Control", p.anonymous() ? "public, max-age=60" : "private, no-store");
+  return res;
+}
+
+http::Response Search(AppContext& app, http::Request& req, const Principal& p) {
+  const http::Lang lang = http::NegotiateLang(req);
+  std::string q = req.Query("q").value_or("");
+  q.erase(0, q.find_first_not_of(" \t"));
+  q.erase(q.find_last_not_of(" \t") + 1);
+  if (auto gtin = gs1::NormalizeGtin(q)) return http::Response::Redirect(303, "/products/" + *gtin);
+  return Home(app, req, p, q, std::string(app.renderer.catalogue().T(lang, "home.code_error")));
+}
+
+http::Response LoginForm(AppContext& app, http::Request& req, const Principal& p, int status = 200,
+                         const std::string& error = "", const std::string& username = "") {
+  const http::Lang lang = http::NegotiateLang(req);
+  const std::string csrf = RandomToken(24);
+  json data = LayoutData(req, p);
+  data["csrf_token"] = csrf;
+  data["next"] = req.Query("next").value_or(FormValue(req, "next"));
+  data["username"] = username;
+  data["error"] = error;
+  http::Response res = Page(req, status, app.renderer.Render("login", data, lang));
+  res.AddCookie(std::string(kLoginCsrfCookie) + "=" + csrf +
+                "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600" +
+                (app.site.secure_cookies ? "; Secure" : ""));
+  return res;
+}
+
+http::Response LoginSubmit(AppContext& app, http::Request& req, const Principal& p) {
+  const http::Lang lang = http::NegotiateLang(req);
+  const auto& cat = app.renderer.catalogue();
+  const std::string username = FormValue(req, "username");
+  const std::string cookie = req.Cookie(kLoginCsrfCookie).value_or("");
+  if (cookie.empty() || !ConstantTimeEquals(cookie, FormValue(req, "csrf_token"))) {
+    return LoginForm(app, req, p, 403, std::string(cat.T(lang, "login.error_expired")), username);
+  }
+  UnixMillis retry = 0;
+  auto login = app.accounts.Login(username, FormValue(req, "password"), req.remote_addr, &retry);
+  if (!login.ok()) {
+    const StatusCode code = login.status().code();
+    const char* key = code == StatusCode::kResourceExhausted  ? "login.error_throttled"
+                      : code == StatusCode::kPermissionDenied ? "login.error_disabled"
+                                                              : "login.error_invalid";
+    const int status = code == StatusCode::kResourceExhausted  ? 429
+                       : code == StatusCode::kPermissionDenied ? 403
+                       : code == StatusCode::kUnauthenticated  ? 401
+                                                               : 500;
+    http::Response res = LoginForm(app, req, p, status, std::string(cat.T(lang, key)), username);
+    if (retry > 0) res.SetHeader("Retry-After", std::to_string((retry + 999) / 1000));
+    return res;
+  }
+  http::Response res = http::Response::Redirect(303, SafeNext(FormValue(req, "next")));
+  res.AddCookie(SessionCookie(login->token, login->session.expires_at - login->session.created_at,
+                              app.site.secure_cookies));
+  res.AddCookie(std::string(kLoginCsrfCookie) + "=; Path=/login; HttpOnly; Max-Age=0");
+  return res;
+}
+
+http::Response Logout(AppContext& app, http::Request& req, const Principal& p) {
+  if (p.kind == Principal::Kind::kUser) {
+    if (Status s = CheckCsrf(req, p); !s.ok()) return ErrorPage(app, req, p, s);
+    if (Status s = app.accounts.Logout(req.Cookie(kSessionCookie).value_or(""), p); !s.ok()) {
+      return ErrorPage(app, req, p, s);
+    }
+  }
+  http::Response res = http::Response::Redirect(303, "/");
+  res.AddCookie(ExpiredCookie(kSessionCookie, app.site.secure_cookies));
+  return res;
+}
+
+// Counts of one kind of record of `org_id`, by review status.
+template <typename Filter, typename ListFn>
+Result<json> CountByStatus(int64_t org_id, ListFn list) {
+  json counts = json::object();
+  for (ReviewStatus s : {ReviewStatus::kDraft, ReviewStatus::kPending, ReviewStatus::kApproved,
+                         ReviewStatus::kRejected}) {
+    Filter f;
+    f.org_id = org_id;
+    f.review_status = s;
+    TXNG_ASSIGN_OR_RETURN(auto page, list(f));
+    counts[std::string(ToString(s))] = page.total;
+  }
+  return counts;
+}
+
+http::Response Dashboard(AppContext& app, http::Request& req, const Principal& p) {
+  if (p.kind != Principal::Kind::kUser) {
+    return http::Response::Redirect(303, "/login?next=" + http::PercentEncode(req.target));
+  }
+  const http::Lang lang = http::NegotiateLang(req);
+  json data = LayoutData(req, p);
+  data["user"] = {{"display_name", p.display_name},
+                  {"username", p.name},
+                  {"role", Label(app.renderer, lang, "role.", std::string(ToString(p.role)))}};
+  data["api_docs_url"] = "/docs/api";
+  if (p.org_id) {
+    auto org = app.store.GetOrganisation(*p.org_id);
+    if (!org.ok()) return ErrorPage(app, req, p, org.status());
+    data["org"] = {
+        {"name", org->name},
+        {"kind", Label(app.renderer, lang, "org_kind.", std::string(ToString(org->kind)))},
+        {"tax_code", org->tax_code},
+        {"district", org->district}};
+    const PageRequest one{.limit = 1, .offset = 0};
+    Store& store = app.store;
+    auto products = CountByStatus<ProductFilter>(
+        *p.org_id, [&](const ProductFilter& f) { return store.ListProducts(f, one); });
+    auto locations = CountByStatus<LocationFilter>(
+        *p.org_id, [&](const LocationFilter& f) { return store.ListLocations(f, one); });
+    auto lots = CountByStatus<LotFilter>(
+        *p.org_id, [&](const LotFilter& f) { return store.ListLots(f, one); });
+    for (const auto* r : {&products, &locations, &lots}) {
+      if (!r->ok()) return ErrorPage(app, req, p, r->status());
+    }
+    data["counts"] = {{"products", *products}, {"locations", *locations}, {"lots", *lots}};
+  }
+  return Page(req, 200, app.renderer.Render("dashboard", data, lang));
+}
+
+// Wraps a page body: authenticate (a bad API key on a page is treated as a
+// visitor), then render.
+template <typename Fn>
+http::Handler PageHandler(AppContext& app, Fn fn) {
+  return [&app, fn](http::Request& req) -> http::Response {
+    auto p = Authenticate(req, app.accounts);
+    const Principal who = p.ok() ? *p : Principal::Anonymous(req.remote_addr);
+    return fn(app, req, who);
+  };
+}
+
+}  // namespace
+
+void RegisterPages(http::Router& router, AppContext& app) {
+  router.Add("GET", "/", PageHandler(app, [](AppContext& a, http::Request& r, const Principal& p) {
+               return Home(a, r, p);
+             }));
+  router.Add("GET", "/search", PageHandler(app, Search));
+  router.Add("GET", "/products/{gtin}", PageHandler(app, ProductPage));
+  router.Add("GET", "/login",
+             PageHandler(app, [](AppContext& a, http::Request& r, const Principal& p) {
+               return LoginForm(a, r, p);
+             }));
+  router.Add("POST", "/login", PageHandler(app, LoginSubmit));
+  router.Add("POST", "/logout", PageHandler(app, Logout));
+  router.Add("GET", "/dashboard", PageHandler(app, Dashboard));
+  router.Add("GET", "/docs/api", [](http::Request&) {
+    auto doc = FindEmbedded(EmbeddedDocs(), "API.md");
+    http::Response res = http::Response::Text(200, std::string(doc.value_or("")));
+    res.content_type = "text/plain; charset=utf-8";
+    res.SetHeader("Cache-Control", "public, max-age=3600");
+    return res;
+  });
+}
+
+}  // namespace txng::handlers

@@ -1,0 +1,85 @@
+// Accounts: users, login sessions and API keys.
+//
+// Session cookies and API keys are bearer secrets; the store only ever sees
+// their SHA-256. An API key token reads "txng_<key_id>_<secret>": the key id
+// finds the row, the secret is compared by hash in constant time.
+#ifndef TXNG_SERVICE_ACCOUNTS_H_
+#define TXNG_SERVICE_ACCOUNTS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "service/login_throttle.h"
+#include "service/principal.h"
+#include "store/store.h"
+
+namespace txng {
+
+struct AccountOptions {
+  UnixMillis session_ttl_ms = 12LL * 60 * 60 * 1000;  // 12 hours
+  LoginThrottleOptions throttle;
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  Role role = Role::kProducer;
+  std::optional<int64_t> org_id;
+  std::string scope_sector;
+  std::string scope_district;
+  std::string password;
+};
+
+struct LoginResult {
+  std::string token;  // the cookie value; not stored anywhere
+  Session session;
+  Principal principal;
+};
+
+struct CreatedApiKey {
+  ApiKey key;
+  std::string token;  // shown once
+};
+
+class AccountService {
+ public:
+  AccountService(Store& store, AccountOptions options = {});
+
+  // Checks the password and opens a session. Wrong username or password →
+  // kUnauthenticated with the same message for both; too many failures →
+  // kResourceExhausted (retry_after_ms set); disabled account → kPermissionDenied.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const std::string& remote_addr, UnixMillis* retry_after_ms = nullptr);
+  Status Logout(const std::string& token, const Principal& who);
+
+  // The principal behind a session cookie value; kUnauthenticated when the
+  // session is unknown, expired or its user disabled.
+  Result<Principal> AuthenticateSession(const std::string& token, const std::string& remote_addr);
+  // The principal behind an API key token; kUnauthenticated when malformed,
+  // unknown, revoked or not matching.
+  Result<Principal> AuthenticateApiKey(const std::string& token, const std::string& remote_addr);
+
+  // Users (CLI and admin). Validates username, role/organisation/scope
+  // consistency and the password rules.
+  Result<User> AddUser(const NewUser& u, const Actor& actor);
+  Status ChangePassword(const std::string& username, const std::string& password,
+                        const Actor& actor);
+  Status SetDisabled(const std::string& username, bool disabled, const Actor& actor);
+
+  // API keys for one organisation.
+  Result<CreatedApiKey> CreateApiKey(int64_t org_id, const std::string& label, const Actor& actor);
+  Status RevokeApiKey(const std::string& key_id, const Actor& actor);
+
+ private:
+  Result<Principal> PrincipalFor(const User& u, const std::string& remote_addr);
+
+  Store& store_;
+  AccountOptions options_;
+  LoginThrottle throttle_;
+};
+
+}  // namespace txng
+
+#endif  // TXNG_SERVICE_ACCOUNTS_H_
