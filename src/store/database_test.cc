@@ -258,8 +258,12 @@ TEST_P(DatabaseTest, UnreachableServerIsUnavailable) {
   EXPECT_EQ(db.status().message().find(":pw@"), std::string::npos) << db.status().ToString();
 }
 
-TEST_P(DatabaseTest, ReconnectsAfterTheServerDropsConnections) {
-  if (GetParam() == TestBackend::kSqlite) GTEST_SKIP() << "SQLite has no server connection";
+// Server connections are PostgreSQL's alone.
+class PostgresDatabaseTest : public DatabaseTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, PostgresDatabaseTest, testing::Values(TestBackend::kPostgres),
+                         BackendTestName);
+
+TEST_P(PostgresDatabaseTest, ReconnectsAfterTheServerDropsConnections) {
   ASSERT_TRUE(IsOk(Write("INSERT INTO things (id, name) VALUES (1, 'a')")));
   ASSERT_TRUE(IsOk(Read("SELECT COUNT(*) FROM things")));
   std::string dbname = test_db_->url().substr(test_db_->url().rfind('/') + 1);

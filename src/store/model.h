@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "common/clock.h"
 
@@ -164,6 +165,14 @@ struct Actor {
   std::optional<int64_t> api_key_id;
   std::string label;        // "user:admin", "apikey:ab12cd", "system:demo"
   std::string remote_addr;  // peer address or "cli"
+
+  // The system itself (demo, tests, maintenance) acting from the command line.
+  static Actor System(std::string label) {
+    Actor a;
+    a.label = std::move(label);
+    a.remote_addr = "cli";
+    return a;
+  }
 };
 
 struct AuditEntry {

@@ -134,8 +134,9 @@ class SqliteConnection final : public SqlConnection {
     char* error = nullptr;
     int rc = sqlite3_exec(db_.get(), script.c_str(), nullptr, nullptr, &error);
     if (error != nullptr) sqlite3_free(error);
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
       return StatusFromSqlite(db_.get(), sqlite3_extended_errcode(db_.get()), sql);
+    }
     return Status::Ok();
   }
 

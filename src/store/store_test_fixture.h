@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "store/store.h"
@@ -22,6 +23,9 @@ template <typename T>
 testing::AssertionResult IsOk(const Result<T>& r) {
   return IsOk(r.status());
 }
+
+// Lets ctest list "GetParam() = postgres" rather than the enum's bytes.
+inline void PrintTo(TestBackend backend, std::ostream* os) { *os << TestBackendName(backend); }
 
 inline std::string BackendTestName(const testing::TestParamInfo<TestBackend>& info) {
   return std::string(TestBackendName(info.param));
