@@ -304,9 +304,15 @@ class PostgresDatabase final : public Database {
         }
         return begun;
       }
-      Status status = RunInTransaction(*conn, fn);
-      if (conn->Broken() || conn->InTransaction()) conn.Discard();
-      return status;
+      // A connection that could not be brought back out of its transaction
+      // (lost, or ROLLBACK failed), even when `fn` throws, is not reused.
+      struct DiscardIfUnusable {
+        ConnectionPool<PgConnection>::Lease& conn;
+        ~DiscardIfUnusable() {
+          if (conn->Broken() || conn->InTransaction()) conn.Discard();
+        }
+      } discard_if_unusable{conn};
+      return RunInTransaction(*conn, fn);
     }
   }
 

@@ -215,13 +215,10 @@ class SqliteConnection final : public SqlConnection {
 };
 
 // Runs `fn` between `begin` and COMMIT on `conn`, rolling back on failure.
-// Returns false in `reusable` when the connection could not be brought back
-// out of its transaction and must be closed.
 Status RunTransaction(SqliteConnection& conn, const char* begin,
-                      const std::function<Status(SqlConnection&)>& fn, bool& reusable) {
+                      const std::function<Status(SqlConnection&)>& fn) {
   auto rollback = [&] {
     if (conn.InTransaction()) (void)conn.Exec("ROLLBACK");
-    reusable = !conn.InTransaction();
   };
   TXNG_RETURN_IF_ERROR(conn.Exec(begin));
   Status status;
@@ -251,12 +248,17 @@ class SqliteDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   Status Transact(TxMode mode, const std::function<Status(SqlConnection&)>& fn) override {
-    bool reusable = true;
     if (mode == TxMode::kRead) {
       TXNG_ASSIGN_OR_RETURN(auto reader, readers_.Acquire());
-      Status status = RunTransaction(*reader, "BEGIN", fn, reusable);
-      if (!reusable) reader.Discard();
-      return status;
+      // A reader left inside its transaction (ROLLBACK failed), even when
+      // `fn` throws, would pin an old snapshot: it is closed instead.
+      struct DiscardIfUnusable {
+        ConnectionPool<SqliteConnection>::Lease& reader;
+        ~DiscardIfUnusable() {
+          if (reader->InTransaction()) reader.Discard();
+        }
+      } discard_if_unusable{reader};
+      return RunTransaction(*reader, "BEGIN", fn);
     }
     std::unique_lock lock(writer_mu_, std::defer_lock);
     ++writer_waiting_;
@@ -275,9 +277,14 @@ class SqliteDatabase final : public Database {
     if (writer_ == nullptr) {
       TXNG_ASSIGN_OR_RETURN(writer_, SqliteConnection::Open(path_, true, options_));
     }
-    Status status = RunTransaction(*writer_, "BEGIN IMMEDIATE", fn, reusable);
-    if (!reusable) writer_.reset();
-    return status;
+    // Likewise the writer: a new one is opened by the next write.
+    struct CloseIfUnusable {
+      std::unique_ptr<SqliteConnection>& writer;
+      ~CloseIfUnusable() {
+        if (writer->InTransaction()) writer.reset();
+      }
+    } close_if_unusable{writer_};
+    return RunTransaction(*writer_, "BEGIN IMMEDIATE", fn);
   }
 
   PoolStats Stats() const override {
