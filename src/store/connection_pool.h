@@ -42,8 +42,13 @@ class ConnectionPool {
     std::unique_ptr<Conn> conn_;
   };
 
-  ConnectionPool(int max_size, std::chrono::milliseconds acquire_timeout, Opener open)
-      : max_size_(max_size), acquire_timeout_(acquire_timeout), opener_(std::move(open)) {}
+  // `label` names the connections in errors ("PostgreSQL", "SQLite reader").
+  ConnectionPool(std::string label, int max_size, std::chrono::milliseconds acquire_timeout,
+                 Opener open)
+      : label_(std::move(label)),
+        max_size_(max_size),
+        acquire_timeout_(acquire_timeout),
+        opener_(std::move(open)) {}
 
   // Adds an already open connection (the one opened to check the URL).
   void Seed(std::unique_ptr<Conn> conn) {
@@ -63,9 +68,8 @@ class ConnectionPool {
       --waiting_;
       if (!got) {
         return Status::Unavailable("database pool exhausted: all " + std::to_string(max_size_) +
-                                   " connections stayed busy for " +
-                                   std::to_string(acquire_timeout_.count()) +
-                                   " ms; retry later or raise the pool size");
+                                   " " + label_ + " connections stayed busy for " +
+                                   std::to_string(acquire_timeout_.count()) + " ms; retry later");
       }
     }
     ++in_use_;
@@ -106,6 +110,7 @@ class ConnectionPool {
     cv_.notify_one();
   }
 
+  const std::string label_;
   const int max_size_;
   const std::chrono::milliseconds acquire_timeout_;
   const Opener opener_;

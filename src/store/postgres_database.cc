@@ -279,7 +279,8 @@ class PostgresDatabase final : public Database {
       : url_(std::move(url)),
         description_(RedactPostgresUrl(url_)),
         max_begin_attempts_(options.pool_size + 1),
-        pool_(options.pool_size, std::chrono::milliseconds(options.acquire_timeout_ms),
+        pool_("PostgreSQL", options.pool_size,
+              std::chrono::milliseconds(options.acquire_timeout_ms),
               [url = url_, options] { return PgConnection::Open(url, options); }) {}
 
   void Seed(std::unique_ptr<PgConnection> conn) { pool_.Seed(std::move(conn)); }

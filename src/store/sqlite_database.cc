@@ -2,11 +2,9 @@
 
 #include <sqlite3.h>
 
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
-#include <mutex>
 #include <string_view>
 #include <system_error>
 #include <unordered_map>
@@ -238,75 +236,45 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(std::string path, const DatabaseOptions& options,
                  std::unique_ptr<SqliteConnection> writer)
       : path_(std::move(path)),
-        options_(options),
-        acquire_timeout_(options.acquire_timeout_ms),
-        writer_(std::move(writer)),
-        readers_(options.pool_size, std::chrono::milliseconds(options.acquire_timeout_ms),
+        writer_("SQLite writer", 1, std::chrono::milliseconds(options.acquire_timeout_ms),
+                [path = path_, options] { return SqliteConnection::Open(path, true, options); }),
+        readers_("SQLite reader", options.pool_size,
+                 std::chrono::milliseconds(options.acquire_timeout_ms),
                  [path = path_, options] { return SqliteConnection::Open(path, false, options); }) {
+    writer_.Seed(std::move(writer));
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   Status Transact(TxMode mode, const std::function<Status(SqlConnection&)>& fn) override {
-    if (mode == TxMode::kRead) {
-      TXNG_ASSIGN_OR_RETURN(auto reader, readers_.Acquire());
-      // A reader left inside its transaction (ROLLBACK failed), even when
-      // `fn` throws, would pin an old snapshot: it is closed instead.
-      struct DiscardIfUnusable {
-        ConnectionPool<SqliteConnection>::Lease& reader;
-        ~DiscardIfUnusable() {
-          if (reader->InTransaction()) reader.Discard();
-        }
-      } discard_if_unusable{reader};
-      return RunTransaction(*reader, "BEGIN", fn);
-    }
-    std::unique_lock lock(writer_mu_, std::defer_lock);
-    ++writer_waiting_;
-    bool locked = lock.try_lock_for(acquire_timeout_);
-    --writer_waiting_;
-    if (!locked) {
-      return Status::Unavailable("database writer busy for " +
-                                 std::to_string(acquire_timeout_.count()) + " ms; retry later");
-    }
-    writer_acquired_total_.fetch_add(1);
-    writer_busy_.store(true);
-    struct ClearBusy {
-      std::atomic<bool>& busy;
-      ~ClearBusy() { busy.store(false); }
-    } clear_busy{writer_busy_};
-    if (writer_ == nullptr) {
-      TXNG_ASSIGN_OR_RETURN(writer_, SqliteConnection::Open(path_, true, options_));
-    }
-    // Likewise the writer: a new one is opened by the next write.
-    struct CloseIfUnusable {
-      std::unique_ptr<SqliteConnection>& writer;
-      ~CloseIfUnusable() {
-        if (writer->InTransaction()) writer.reset();
+    ConnectionPool<SqliteConnection>& pool = mode == TxMode::kRead ? readers_ : writer_;
+    TXNG_ASSIGN_OR_RETURN(auto conn, pool.Acquire());
+    // A connection left inside its transaction (ROLLBACK failed), even when
+    // `fn` throws, would pin an old snapshot or the write lock: it is closed
+    // instead, and the pool opens a new one when needed.
+    struct DiscardIfUnusable {
+      ConnectionPool<SqliteConnection>::Lease& conn;
+      ~DiscardIfUnusable() {
+        if (conn->InTransaction()) conn.Discard();
       }
-    } close_if_unusable{writer_};
-    return RunTransaction(*writer_, "BEGIN IMMEDIATE", fn);
+    } discard_if_unusable{conn};
+    return RunTransaction(*conn, mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE", fn);
   }
 
   PoolStats Stats() const override {
-    PoolStats stats = readers_.Stats();
-    stats.size += 1;
-    stats.in_use += writer_busy_.load() ? 1 : 0;
-    stats.waiting += writer_waiting_.load();
-    stats.acquired_total += writer_acquired_total_.load();
-    return stats;
+    PoolStats readers = readers_.Stats();
+    PoolStats writer = writer_.Stats();
+    return PoolStats{.size = readers.size + writer.size,
+                     .in_use = readers.in_use + writer.in_use,
+                     .waiting = readers.waiting + writer.waiting,
+                     .acquired_total = readers.acquired_total + writer.acquired_total};
   }
 
   std::string Describe() const override { return "sqlite:" + path_; }
 
  private:
   const std::string path_;
-  const DatabaseOptions options_;
-  const std::chrono::milliseconds acquire_timeout_;
-  std::timed_mutex writer_mu_;
-  std::unique_ptr<SqliteConnection> writer_;  // guarded by writer_mu_; reopened when lost
-  std::atomic<bool> writer_busy_{false};
-  std::atomic<int> writer_waiting_{0};
-  std::atomic<int64_t> writer_acquired_total_{0};
+  ConnectionPool<SqliteConnection> writer_;  // one connection: writes are serialised here
   ConnectionPool<SqliteConnection> readers_;
 };
 
