@@ -229,6 +229,59 @@ TEST_P(DatabaseTest, PoolWaitsThenReportsExhaustion) {
   EXPECT_GE(small->Stats().acquired_total, 2);
 }
 
+TEST_P(DatabaseTest, WritersWaitForTheirTurnThenGiveUp) {
+  auto small = OpenOrDie({.pool_size = 1, .busy_timeout_ms = 1000, .acquire_timeout_ms = 100});
+  ASSERT_NE(small, nullptr);
+  std::atomic<bool> holding{false};
+  std::atomic<bool> release{false};
+  std::thread holder([&] {
+    (void)small->Transact(TxMode::kWrite, [&](SqlConnection& c) {
+      Status s = c.Run("INSERT INTO things (id, name) VALUES (1, 'a')").status();
+      holding = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return s;
+    });
+  });
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  Status s = small->Transact(TxMode::kWrite, [](SqlConnection& c) {
+    return c.Run("INSERT INTO things (id, name) VALUES (2, 'b')").status();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kUnavailable) << s.ToString();
+  release = true;
+  holder.join();
+  EXPECT_EQ(CountThings(), 1);
+}
+
+TEST_P(DatabaseTest, LockHeldByAnotherProcessIsUnavailable) {
+  // Two Database objects on one database behave like two processes.
+  auto other = OpenOrDie({.pool_size = 2, .busy_timeout_ms = 100, .acquire_timeout_ms = 1000});
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(IsOk(Write("INSERT INTO things (id, name) VALUES (1, 'a')")));
+  std::atomic<bool> holding{false};
+  std::atomic<bool> release{false};
+  std::thread holder([&] {
+    (void)db_->Transact(TxMode::kWrite, [&](SqlConnection& c) {
+      Status s = c.Run("UPDATE things SET size = 1 WHERE id = 1").status();
+      holding = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return s;
+    });
+  });
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  Status s = other->Transact(TxMode::kWrite, [](SqlConnection& c) {
+    return c.Run("UPDATE things SET size = 2 WHERE id = 1").status();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kUnavailable) << s.ToString();
+  // Readers are not blocked by the writer.
+  EXPECT_TRUE(IsOk(other->Transact(
+      TxMode::kRead, [](SqlConnection& c) { return c.Run("SELECT size FROM things").status(); })));
+  release = true;
+  holder.join();
+  auto size = Read("SELECT size FROM things WHERE id = 1");
+  ASSERT_TRUE(IsOk(size));
+  EXPECT_EQ(size->rows.at(0).Int(0), 1);
+}
+
 TEST_P(DatabaseTest, DescribeHidesThePassword) {
   std::string described = db_->Describe();
   EXPECT_EQ(described.find("password"), std::string::npos);
