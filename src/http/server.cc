@@ -118,6 +118,22 @@ Problem MakeProblem(int status, std::string type_name, std::string title, std::s
   return p;
 }
 
+// A handler's status and headers must not break the response framing (a
+// CR or LF in a value would let request data inject headers).
+bool IsWellFormed(const Response& r) {
+  auto bad_value = [](std::string_view v) {
+    return v.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
+  };
+  if (r.status < 100 || r.status > 599 || bad_value(r.content_type)) return false;
+  for (const auto& [name, value] : r.headers) {
+    if (name.empty() || bad_value(value)) return false;
+    for (char c : name) {
+      if (c <= ' ' || c >= 127 || c == ':') return false;
+    }
+  }
+  return true;
+}
+
 bool IsParseError(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
 }
@@ -134,7 +150,8 @@ class ServerImpl {
         metrics_(metrics),
         control_(net::make_strand(ioc_)),
         acceptor_(control_),
-        grace_timer_(control_) {
+        grace_timer_(control_),
+        accept_retry_timer_(control_) {
     if (options_.access_log) access_log_.emplace();
   }
 
@@ -185,6 +202,7 @@ class ServerImpl {
   net::strand<net::io_context::executor_type> control_;
   tcp::acceptor acceptor_;
   net::steady_timer grace_timer_;
+  net::steady_timer accept_retry_timer_;
   std::optional<net::signal_set> signals_;
 };
 
@@ -212,7 +230,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Stop(): an idle connection closes now; one reading or handling a
   // request finishes it and closes after the response.
   void Shutdown() {
-    if (state_ == State::kIdle) stream_.cancel();
+    if (idle_) stream_.cancel();
   }
 
   void ForceClose() {
@@ -221,20 +239,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
-  enum class State { kIdle, kReading, kBusy, kClosing };
-
   std::chrono::milliseconds Ms(int ms) { return std::chrono::milliseconds(ms); }
 
   void WaitForRequest() {
     if (server_.stopping()) return Close();
-    state_ = State::kIdle;
     if (buffer_.size() > 0) return ReadHeader();  // a pipelined request is waiting
+    idle_ = true;
     // The first request must start within the read timeout; later ones
     // within the keep-alive timeout.
     stream_.expires_after(Ms(served_ == 0 ? server_.options().read_timeout_ms
                                           : server_.options().keepalive_timeout_ms));
     stream_.async_read_some(buffer_.prepare(4096),
                             [self = shared_from_this()](beast::error_code ec, size_t n) {
+                              self->idle_ = false;
                               if (ec) return self->Close();
                               self->buffer_.commit(n);
                               self->ReadHeader();
@@ -242,7 +259,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void ReadHeader() {
-    state_ = State::kReading;
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(server_.options().max_header_bytes));
     parser_->body_limit(server_.options().max_body_bytes);
@@ -310,7 +326,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void OnRequest() {
-    state_ = State::kBusy;
     ++served_;
     bhttp::request<bhttp::string_body> msg = parser_->release();
     Request req;
@@ -334,7 +349,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void Respond(Response res, bool keep_alive, bool head) {
-    state_ = State::kBusy;
     keep_alive = keep_alive && !server_.stopping();
     response_ = {};
     response_.version(version_);
@@ -362,7 +376,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // Half-closes, then discards input until the client closes or kLingerTime.
   void Linger() {
-    state_ = State::kClosing;
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     if (ec) return Close();
@@ -379,7 +392,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void Close() {
-    state_ = State::kClosing;
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
     stream_.socket().close(ec);
@@ -388,7 +400,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::tcp_stream stream_;
   ServerImpl& server_;
   std::string remote_;
-  State state_ = State::kIdle;
+  bool idle_ = false;  // waiting for the first byte of a request; Stop() closes it
   int served_ = 0;
   unsigned version_ = 11;
   beast::flat_buffer buffer_;
@@ -447,9 +459,21 @@ void ServerImpl::Run() {
     }
     Accept();
   });
+  auto run = [this] {
+    // Handler exceptions are answered with 500 before reaching Asio; anything
+    // else escaping a completion handler is logged and the thread goes on.
+    while (true) {
+      try {
+        ioc_.run();
+        return;
+      } catch (const std::exception& e) {
+        spdlog::error("unexpected exception in the HTTP server: {}", e.what());
+      }
+    }
+  };
   std::vector<std::thread> extra;
-  for (int i = 1; i < options_.threads; ++i) extra.emplace_back([this] { ioc_.run(); });
-  ioc_.run();
+  for (int i = 1; i < options_.threads; ++i) extra.emplace_back(run);
+  run();
   for (std::thread& t : extra) t.join();
 }
 
@@ -458,13 +482,18 @@ void ServerImpl::Accept() {
   acceptor_.async_accept(net::make_strand(ioc_), [this](beast::error_code ec, tcp::socket socket) {
     if (stopping()) return;
     if (ec) {
-      // Out of descriptors or a transient network error: keep accepting.
+      // Out of descriptors or a transient network error: retry shortly
+      // rather than spin.
       spdlog::warn("accept failed: {}", ec.message());
-    } else {
-      auto connection = std::make_shared<Connection>(std::move(socket), *this);
-      Register(connection.get(), connection);
-      net::dispatch(connection->executor(), [connection] { connection->Start(); });
+      accept_retry_timer_.expires_after(std::chrono::milliseconds(100));
+      accept_retry_timer_.async_wait([this](beast::error_code ec) {
+        if (!ec) Accept();
+      });
+      return;
     }
+    auto connection = std::make_shared<Connection>(std::move(socket), *this);
+    Register(connection.get(), connection);
+    net::dispatch(connection->executor(), [connection] { connection->Start(); });
     Accept();
   });
 }
@@ -477,6 +506,7 @@ void ServerImpl::Stop() {
 void ServerImpl::BeginShutdown() {
   beast::error_code ec;
   acceptor_.close(ec);
+  accept_retry_timer_.cancel();
   if (signals_) signals_->cancel(ec);
   std::vector<std::shared_ptr<Connection>> live;
   {
@@ -546,6 +576,12 @@ Response ServerImpl::Handle(Request& req, bool target_ok) {
     } catch (...) {
       res =
           ProblemResponse(Status::Internal(match.route_name + " threw a non-exception"), req.path);
+    }
+    if (!IsWellFormed(res)) {
+      res = ProblemResponse(
+          Status::Internal(match.route_name + " returned status " + std::to_string(res.status) +
+                           " or a header with a forbidden character"),
+          req.path);
     }
   }
   Finish(req, res, match.route_name, started);

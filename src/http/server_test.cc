@@ -35,6 +35,12 @@ class TestServer {
                 [](Request& req) { return Response::Text(200, "item " + req.Param("id")); });
     router_.Add("GET", "/boom",
                 [](Request&) -> Response { throw std::runtime_error("secret kaboom"); });
+    router_.Add("GET", "/inject", [](Request& req) {
+      Response r = Response::Text(200, "x");
+      r.SetHeader("X-Name", req.Query("name").value_or(""));
+      return r;
+    });
+    router_.Add("GET", "/bad-status", [](Request&) { return Response::Text(42, "x"); });
     router_.Add("GET", "/slow", [this](Request&) {
       slow_started_ = true;
       std::this_thread::sleep_for(milliseconds(300));
@@ -218,6 +224,17 @@ TEST(Server, HandlerExceptionIs500ProblemWithoutDetails) {
   std::string detail = p["detail"];
   EXPECT_EQ(detail.find("kaboom"), std::string::npos);
   EXPECT_NE(detail.find(r.Header("x-request-id").value_or("?")), std::string::npos) << detail;
+}
+
+TEST(Server, MalformedHandlerResponsesBecome500) {
+  TestServer server;
+  HttpClient client = server.Client();
+  HttpResponse ok = client.Get("/inject?name=plain");
+  EXPECT_EQ(ok.Header("x-name"), "plain");
+  HttpResponse injected = client.Get("/inject?name=a%0D%0ASet-Cookie:+evil=1");
+  EXPECT_EQ(injected.status, 500);
+  EXPECT_FALSE(injected.Header("set-cookie"));
+  EXPECT_EQ(client.Get("/bad-status").status, 500);
 }
 
 TEST(Server, StopLetsInFlightRequestFinishAndClosesIdleConnections) {
