@@ -75,8 +75,9 @@ struct Resource {
 };
 
 template <typename T>
-ApiReply Reply(const Result<T>& r, int status = 200) {
-  return ApiReply{ToJson(*r), status};
+Result<ApiReply> Reply(const Result<T>& r) {
+  if (!r.ok()) return r.status();
+  return ApiReply{ToJson(*r)};
 }
 
 template <typename T, typename Fields, typename Filter>

@@ -241,7 +241,6 @@ Result<Product> CatalogService::UpdateProduct(const Principal& p, int64_t id,
   }
   TXNG_RETURN_IF_ERROR(CheckEditable(product.review_status, Name("product", id)));
   TXNG_RETURN_IF_ERROR(ApplyProduct(f, product));
-  product.review_status = ReviewStatus::kDraft;
   return store_.UpdateProduct(product, p.ToActor());
 }
 
@@ -327,7 +326,6 @@ Result<Location> CatalogService::UpdateLocation(const Principal& p, int64_t id,
   }
   TXNG_RETURN_IF_ERROR(CheckEditable(location.review_status, Name("location", id)));
   TXNG_RETURN_IF_ERROR(ApplyLocation(f, location));
-  location.review_status = ReviewStatus::kDraft;
   return store_.UpdateLocation(location, p.ToActor());
 }
 
@@ -428,7 +426,6 @@ Result<Lot> CatalogService::UpdateLot(const Principal& p, int64_t id, const LotF
   }
   TXNG_RETURN_IF_ERROR(CheckEditable(lot.review_status, Name("lot", id)));
   TXNG_RETURN_IF_ERROR(ApplyLot(p, f, lot));
-  lot.review_status = ReviewStatus::kDraft;
   return store_.UpdateLot(lot, p.ToActor());
 }
 

@@ -4,7 +4,8 @@
 // Visibility: CanRead (principal.h). A record the caller may not see is
 // reported as kNotFound, never kPermissionDenied, so that its existence does
 // not leak. Edits: draft and rejected records may be changed by their own
-// organisation (a rejected record becomes a draft again); pending records
+// organisation (a rejected record keeps its status and reason until it is
+// submitted again); pending records
 // wait for the reviewer; approved records are published and never changed in
 // place.
 #ifndef TXNG_SERVICE_CATALOG_H_

@@ -84,7 +84,7 @@ class StoreTest : public BackendTest {
   }
 
   static Actor Admin() {
-    return Actor{.user_id = std::nullopt, .label = "system:test", .remote_addr = "cli"};
+    return Actor::System("system:test");
   }
 
   static Organisation NewOrganisation(const std::string& name, const std::string& tax_code = {}) {
