@@ -17,7 +17,7 @@ fi
 cat <<MSG
 
   TXNG portal:  http://127.0.0.1:8080/
-  Demo login:   admin / $demo_password   (also: reviewer, officer.nn, producer1 ... same password)
+  Demo login:   admin / $demo_password   (also: reviewer, officer.nn, producer01 ... same password)
   Stop with Ctrl-C. Delete ./var to start again from a fresh demo.
 
 MSG

@@ -154,7 +154,87 @@ LotFilter ApprovedLotsOf(int64_t product_id) {
   return f;
 }
 
+// How the generic record operations below reach each kind of record.
+struct ProductRecord {
+  using Record = Product;
+  static constexpr const char* kName = "product";
+  static Result<Product> Load(Store& s, int64_t id) { return s.GetProduct(id); }
+  static Result<Product> Save(Store& s, const Product& r, const Actor& a) {
+    return s.UpdateProduct(r, a);
+  }
+  static Result<Product> Review(Store& s, int64_t id, const ReviewDecision& d, const Actor& a) {
+    return s.ReviewProduct(id, d, a);
+  }
+};
+
+struct LocationRecord {
+  using Record = Location;
+  static constexpr const char* kName = "location";
+  static Result<Location> Load(Store& s, int64_t id) { return s.GetLocation(id); }
+  static Result<Location> Save(Store& s, const Location& r, const Actor& a) {
+    return s.UpdateLocation(r, a);
+  }
+  static Result<Location> Review(Store& s, int64_t id, const ReviewDecision& d, const Actor& a) {
+    return s.ReviewLocation(id, d, a);
+  }
+};
+
+struct LotRecord {
+  using Record = Lot;
+  static constexpr const char* kName = "lot";
+  static Result<Lot> Load(Store& s, int64_t id) { return s.GetLot(id); }
+  static Result<Lot> Save(Store& s, const Lot& r, const Actor& a) { return s.UpdateLot(r, a); }
+  static Result<Lot> Review(Store& s, int64_t id, const ReviewDecision& d, const Actor& a) {
+    return s.ReviewLot(id, d, a);
+  }
+};
+
 }  // namespace
+
+template <typename Kind>
+Result<typename Kind::Record> CatalogService::Read(const Principal& p, int64_t id) {
+  TXNG_ASSIGN_OR_RETURN(typename Kind::Record r, Kind::Load(store_, id));
+  TXNG_RETURN_IF_ERROR(CheckRead(p, r.org_id, r.review_status, Name(Kind::kName, id)));
+  return r;
+}
+
+template <typename Kind, typename Apply>
+Result<typename Kind::Record> CatalogService::Change(const Principal& p, int64_t id,
+                                                     std::optional<int64_t> requested_org,
+                                                     Apply apply) {
+  TXNG_ASSIGN_OR_RETURN(typename Kind::Record r, Read<Kind>(p, id));
+  if (!CanWrite(p, r.org_id)) return Status::NotFound(Name(Kind::kName, id) + " not found");
+  if (requested_org && *requested_org != r.org_id) {
+    return Status::InvalidArgument("a record cannot move to another organisation",
+                                   "organisationId");
+  }
+  TXNG_RETURN_IF_ERROR(CheckEditable(r.review_status, Name(Kind::kName, id)));
+  TXNG_RETURN_IF_ERROR(apply(r));
+  return Kind::Save(store_, r, p.ToActor());
+}
+
+template <typename Kind>
+Result<typename Kind::Record> CatalogService::Submit(const Principal& p, int64_t id) {
+  TXNG_ASSIGN_OR_RETURN(typename Kind::Record r, Read<Kind>(p, id));
+  if (!CanWrite(p, r.org_id)) return Status::NotFound(Name(Kind::kName, id) + " not found");
+  TXNG_RETURN_IF_ERROR(CheckSubmittable(r.review_status, Name(Kind::kName, id)));
+  return Kind::Review(store_, id, SubmitDecision(), p.ToActor());
+}
+
+template <typename Kind>
+Result<typename Kind::Record> CatalogService::Decide(const Principal& p, int64_t id,
+                                                     const ReviewDecision& d) {
+  TXNG_RETURN_IF_ERROR(ValidateDecision(p, d));
+  TXNG_ASSIGN_OR_RETURN(typename Kind::Record r, Kind::Load(store_, id));
+  if (r.review_status != ReviewStatus::kPending) {
+    return Status::FailedPrecondition(Name(Kind::kName, id) + " is " +
+                                      std::string(ToString(r.review_status)) +
+                                      ", not pending: only submitted records can be reviewed");
+  }
+  ReviewDecision decision = d;
+  decision.reviewer = p.user_id;
+  return Kind::Review(store_, id, decision, p.ToActor());
+}
 
 Result<int64_t> CatalogService::OwningOrg(const Principal& p, std::optional<int64_t> requested) {
   if (p.anonymous()) return Status::Unauthenticated("sign in or send an API key to make changes");
@@ -219,10 +299,7 @@ Result<Product> CatalogService::CreateProduct(const Principal& p, const ProductF
 }
 
 Result<Product> CatalogService::GetProduct(const Principal& p, int64_t id) {
-  auto product = store_.GetProduct(id);
-  if (!product.ok()) return product.status();
-  TXNG_RETURN_IF_ERROR(CheckRead(p, product->org_id, product->review_status, Name("product", id)));
-  return product;
+  return Read<ProductRecord>(p, id);
 }
 
 Result<Page<Product>> CatalogService::ListProducts(const Principal& p, ProductFilter f,
@@ -233,36 +310,16 @@ Result<Page<Product>> CatalogService::ListProducts(const Principal& p, ProductFi
 
 Result<Product> CatalogService::UpdateProduct(const Principal& p, int64_t id,
                                               const ProductFields& f) {
-  TXNG_ASSIGN_OR_RETURN(Product product, GetProduct(p, id));
-  if (!CanWrite(p, product.org_id)) return Status::NotFound(Name("product", id) + " not found");
-  if (f.org_id && *f.org_id != product.org_id) {
-    return Status::InvalidArgument("a record cannot move to another organisation",
-                                   "organisationId");
-  }
-  TXNG_RETURN_IF_ERROR(CheckEditable(product.review_status, Name("product", id)));
-  TXNG_RETURN_IF_ERROR(ApplyProduct(f, product));
-  return store_.UpdateProduct(product, p.ToActor());
+  return Change<ProductRecord>(p, id, f.org_id, [&](Product& r) { return ApplyProduct(f, r); });
 }
 
 Result<Product> CatalogService::SubmitProduct(const Principal& p, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(Product product, GetProduct(p, id));
-  if (!CanWrite(p, product.org_id)) return Status::NotFound(Name("product", id) + " not found");
-  TXNG_RETURN_IF_ERROR(CheckSubmittable(product.review_status, Name("product", id)));
-  return store_.ReviewProduct(id, SubmitDecision(), p.ToActor());
+  return Submit<ProductRecord>(p, id);
 }
 
 Result<Product> CatalogService::ReviewProduct(const Principal& p, int64_t id,
                                               const ReviewDecision& d) {
-  TXNG_RETURN_IF_ERROR(ValidateDecision(p, d));
-  TXNG_ASSIGN_OR_RETURN(Product product, store_.GetProduct(id));
-  if (product.review_status != ReviewStatus::kPending) {
-    return Status::FailedPrecondition(Name("product", id) + " is " +
-                                      std::string(ToString(product.review_status)) +
-                                      ", not pending: only submitted records can be reviewed");
-  }
-  ReviewDecision decision = d;
-  decision.reviewer = p.user_id;
-  return store_.ReviewProduct(id, decision, p.ToActor());
+  return Decide<ProductRecord>(p, id, d);
 }
 
 Result<PublicProduct> CatalogService::GetPublicProduct(const std::string& gtin) {
@@ -303,11 +360,7 @@ Result<Location> CatalogService::CreateLocation(const Principal& p, const Locati
 }
 
 Result<Location> CatalogService::GetLocation(const Principal& p, int64_t id) {
-  auto location = store_.GetLocation(id);
-  if (!location.ok()) return location.status();
-  TXNG_RETURN_IF_ERROR(
-      CheckRead(p, location->org_id, location->review_status, Name("location", id)));
-  return location;
+  return Read<LocationRecord>(p, id);
 }
 
 Result<Page<Location>> CatalogService::ListLocations(const Principal& p, LocationFilter f,
@@ -318,36 +371,16 @@ Result<Page<Location>> CatalogService::ListLocations(const Principal& p, Locatio
 
 Result<Location> CatalogService::UpdateLocation(const Principal& p, int64_t id,
                                                 const LocationFields& f) {
-  TXNG_ASSIGN_OR_RETURN(Location location, GetLocation(p, id));
-  if (!CanWrite(p, location.org_id)) return Status::NotFound(Name("location", id) + " not found");
-  if (f.org_id && *f.org_id != location.org_id) {
-    return Status::InvalidArgument("a record cannot move to another organisation",
-                                   "organisationId");
-  }
-  TXNG_RETURN_IF_ERROR(CheckEditable(location.review_status, Name("location", id)));
-  TXNG_RETURN_IF_ERROR(ApplyLocation(f, location));
-  return store_.UpdateLocation(location, p.ToActor());
+  return Change<LocationRecord>(p, id, f.org_id, [&](Location& r) { return ApplyLocation(f, r); });
 }
 
 Result<Location> CatalogService::SubmitLocation(const Principal& p, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(Location location, GetLocation(p, id));
-  if (!CanWrite(p, location.org_id)) return Status::NotFound(Name("location", id) + " not found");
-  TXNG_RETURN_IF_ERROR(CheckSubmittable(location.review_status, Name("location", id)));
-  return store_.ReviewLocation(id, SubmitDecision(), p.ToActor());
+  return Submit<LocationRecord>(p, id);
 }
 
 Result<Location> CatalogService::ReviewLocation(const Principal& p, int64_t id,
                                                 const ReviewDecision& d) {
-  TXNG_RETURN_IF_ERROR(ValidateDecision(p, d));
-  TXNG_ASSIGN_OR_RETURN(Location location, store_.GetLocation(id));
-  if (location.review_status != ReviewStatus::kPending) {
-    return Status::FailedPrecondition(Name("location", id) + " is " +
-                                      std::string(ToString(location.review_status)) +
-                                      ", not pending: only submitted records can be reviewed");
-  }
-  ReviewDecision decision = d;
-  decision.reviewer = p.user_id;
-  return store_.ReviewLocation(id, decision, p.ToActor());
+  return Decide<LocationRecord>(p, id, d);
 }
 
 // ---- Lots ----
@@ -406,10 +439,7 @@ Result<Lot> CatalogService::CreateLot(const Principal& p, const LotFields& f) {
 }
 
 Result<Lot> CatalogService::GetLot(const Principal& p, int64_t id) {
-  auto lot = store_.GetLot(id);
-  if (!lot.ok()) return lot.status();
-  TXNG_RETURN_IF_ERROR(CheckRead(p, lot->org_id, lot->review_status, Name("lot", id)));
-  return lot;
+  return Read<LotRecord>(p, id);
 }
 
 Result<Page<Lot>> CatalogService::ListLots(const Principal& p, LotFilter f, PageRequest page) {
@@ -418,35 +448,15 @@ Result<Page<Lot>> CatalogService::ListLots(const Principal& p, LotFilter f, Page
 }
 
 Result<Lot> CatalogService::UpdateLot(const Principal& p, int64_t id, const LotFields& f) {
-  TXNG_ASSIGN_OR_RETURN(Lot lot, GetLot(p, id));
-  if (!CanWrite(p, lot.org_id)) return Status::NotFound(Name("lot", id) + " not found");
-  if (f.org_id && *f.org_id != lot.org_id) {
-    return Status::InvalidArgument("a record cannot move to another organisation",
-                                   "organisationId");
-  }
-  TXNG_RETURN_IF_ERROR(CheckEditable(lot.review_status, Name("lot", id)));
-  TXNG_RETURN_IF_ERROR(ApplyLot(p, f, lot));
-  return store_.UpdateLot(lot, p.ToActor());
+  return Change<LotRecord>(p, id, f.org_id, [&](Lot& r) { return ApplyLot(p, f, r); });
 }
 
 Result<Lot> CatalogService::SubmitLot(const Principal& p, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(Lot lot, GetLot(p, id));
-  if (!CanWrite(p, lot.org_id)) return Status::NotFound(Name("lot", id) + " not found");
-  TXNG_RETURN_IF_ERROR(CheckSubmittable(lot.review_status, Name("lot", id)));
-  return store_.ReviewLot(id, SubmitDecision(), p.ToActor());
+  return Submit<LotRecord>(p, id);
 }
 
 Result<Lot> CatalogService::ReviewLot(const Principal& p, int64_t id, const ReviewDecision& d) {
-  TXNG_RETURN_IF_ERROR(ValidateDecision(p, d));
-  TXNG_ASSIGN_OR_RETURN(Lot lot, store_.GetLot(id));
-  if (lot.review_status != ReviewStatus::kPending) {
-    return Status::FailedPrecondition(Name("lot", id) + " is " +
-                                      std::string(ToString(lot.review_status)) +
-                                      ", not pending: only submitted records can be reviewed");
-  }
-  ReviewDecision decision = d;
-  decision.reviewer = p.user_id;
-  return store_.ReviewLot(id, decision, p.ToActor());
+  return Decide<LotRecord>(p, id, d);
 }
 
 }  // namespace txng

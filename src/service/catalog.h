@@ -94,6 +94,18 @@ class CatalogService {
                    const std::string& what);
   Status ApplyLot(const Principal& p, const LotFields& f, Lot& lot);
 
+  // The operations every kind of record shares; `Kind` (catalog.cc) says
+  // how to load, save and review one kind.
+  template <typename Kind>
+  Result<typename Kind::Record> Read(const Principal& p, int64_t id);
+  template <typename Kind, typename Apply>
+  Result<typename Kind::Record> Change(const Principal& p, int64_t id,
+                                       std::optional<int64_t> requested_org, Apply apply);
+  template <typename Kind>
+  Result<typename Kind::Record> Submit(const Principal& p, int64_t id);
+  template <typename Kind>
+  Result<typename Kind::Record> Decide(const Principal& p, int64_t id, const ReviewDecision& d);
+
   Store& store_;
 };
 

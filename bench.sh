@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmarks, each beside a floor measured in the same run.
+#
+#   ./bench.sh http     wrk (64 connections, 30 s each) on txng's /healthz and on a
+#                       public product page of the demo province, and on nginx
+#                       serving static files of the same sizes: requests/s and p99.
+#
+# Environment: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64),
+# TXNG_THREADS (txng worker threads, default 2 = the cores of the reference machine).
+# Prints a Markdown table for docs/BENCHMARKS.md. Loopback only; bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+what="${1:-}"
+if [[ "$what" != "http" ]]; then
+  echo "usage: ./bench.sh http" >&2
+  exit 2
+fi
+
+scripts/install-deps --bench
+scripts/build txng
+
+duration="${BENCH_DURATION:-30s}"
+conns="${BENCH_CONNECTIONS:-64}"
+threads="${TXNG_THREADS:-2}"
+txng=./build/src/cli/txng
+work=$(mktemp -d /tmp/txng-bench.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A loopback port nobody listens on.
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }
+  done
+}
+
+# txng with the demo province on SQLite.
+echo "bench-password" | "$txng" --db "sqlite:$work/txng.db" demo --password-stdin >/dev/null
+port=$(free_port)
+"$txng" --db "sqlite:$work/txng.db" serve --listen "127.0.0.1:$port" --threads "$threads" \
+  --no-access-log >"$work/txng.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+gtin=$(curl -sf "http://127.0.0.1:$port/api/v1/products?limit=1&status=approved" |
+  grep -o '"gtin":"[0-9]*"' | head -1 | cut -d'"' -f4)
+page="/products/$gtin"
+
+# nginx serving files of the same sizes as the two txng answers.
+curl -sf "http://127.0.0.1:$port/healthz" >"$work/healthz.json"
+curl -sf "http://127.0.0.1:$port$page" >"$work/product.html"
+mkdir -p "$work/www"
+cp "$work/healthz.json" "$work/www/healthz.json"
+cp "$work/product.html" "$work/www/product.html"
+nport=$(free_port)
+cat >"$work/nginx.conf" <<NGINX
+worker_processes $threads;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  include /etc/nginx/mime.types;
+  client_body_temp_path $work/nginx-tmp;
+  proxy_temp_path $work/nginx-tmp;
+  fastcgi_temp_path $work/nginx-tmp;
+  uwsgi_temp_path $work/nginx-tmp;
+  scgi_temp_path $work/nginx-tmp;
+  server { listen 127.0.0.1:$nport; root $work/www; }
+}
+NGINX
+mkdir -p "$work/nginx-tmp"
+nginx -c "$work/nginx.conf" -p "$work" &
+pids+=($!)
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nport/healthz.json" >/dev/null && break; sleep 0.1; done
+
+# One wrk run: prints "requests/s p99".
+measure() {
+  wrk -t2 -c"$conns" -d"$duration" --latency "$1" >"$work/wrk.txt"
+  local rps p99
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+  if grep -q "Non-2xx" "$work/wrk.txt"; then
+    echo "error: $1 answered non-2xx responses" >&2
+    cat "$work/wrk.txt" >&2
+    exit 1
+  fi
+  echo "$rps $p99"
+}
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · wrk -t2 -c$conns -d$duration · txng --threads $threads"
+echo
+echo "| what | bytes | txng req/s | txng p99 | nginx (same size, static) req/s | nginx p99 | txng / nginx |"
+echo "|---|---|---|---|---|---|---|"
+for pair in "/healthz healthz.json" "$page product.html"; do
+  read -r path file <<<"$pair"
+  read -r t_rps t_p99 <<<"$(measure "http://127.0.0.1:$port$path")"
+  read -r n_rps n_p99 <<<"$(measure "http://127.0.0.1:$nport/$file")"
+  bytes=$(stat -c %s "$work/www/$file")
+  ratio=$(awk -v a="$t_rps" -v b="$n_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+  echo "| \`GET $path\` | $bytes | $t_rps | $t_p99 | $n_rps | $n_p99 | $ratio |"
+done

@@ -1,0 +1,165 @@
+// The txng command line as an operator uses it, on both backends: help,
+// exit codes, accounts, API keys, the demo, configuration by file and
+// environment.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "store/store_test_fixture.h"
+
+namespace txng {
+namespace {
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs `txng ARGS` through the shell, with `input` on stdin.
+CommandRun Txng(const std::string& args, const std::string& input = "",
+                const std::string& env = "") {
+  const std::string in =
+      std::filesystem::temp_directory_path() / ("txng_cli_in_" + std::to_string(::getpid()));
+  std::ofstream(in) << input;
+  const std::string cmd = env + " " + TXNG_BINARY + " " + args + " < " + in + " 2>&1";
+  CommandRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::filesystem::remove(in);
+  return r;
+}
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+TEST(Cli, HelpForEveryCommand) {
+  CommandRun top = Txng("--help");
+  EXPECT_EQ(top.exit_code, 0);
+  for (const char* cmd : {"serve", "migrate", "demo", "user", "apikey", "version"}) {
+    EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
+  }
+  for (const char* cmd :
+       {"serve", "migrate", "demo", "user", "user add", "user list", "user passwd", "user disable",
+        "user enable", "apikey", "apikey create", "apikey list", "apikey revoke", "version"}) {
+    CommandRun r = Txng(std::string(cmd) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("Usage:"), std::string::npos) << cmd;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(Txng("").exit_code, 2);
+  EXPECT_EQ(Txng("frobnicate").exit_code, 2);
+  EXPECT_EQ(Txng("user add x --role wizard").exit_code, 2);
+  EXPECT_EQ(Txng("serve --threads 0").exit_code, 2);
+}
+
+TEST(Cli, VersionNamesTheSchema) {
+  CommandRun r = Txng("version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "txng " + std::string(TXNG_VERSION) + " (database schema version " +
+                       std::to_string(Store::LatestSchemaVersion()) + ")\n");
+}
+
+TEST(Cli, UnsupportedDatabaseUrlIsExplained) {
+  CommandRun r = Txng("--db mysql://localhost/x migrate");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("mysql://localhost/x"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ConfigFileAndEnvironmentSetTheDatabase) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("txng_cli_cfg_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string from_file = (dir / "from-file.db").string();
+  const std::string from_env = (dir / "from-env.db").string();
+  std::ofstream(dir / "txng.toml") << "db = \"sqlite:" << from_file << "\"\n";
+
+  CommandRun file = Txng("--config " + Quote((dir / "txng.toml").string()) + " migrate");
+  EXPECT_EQ(file.exit_code, 0) << file.out;
+  EXPECT_TRUE(std::filesystem::exists(from_file));
+
+  CommandRun env = Txng("migrate", "", "TXNG_DB=" + Quote("sqlite:" + from_env));
+  EXPECT_EQ(env.exit_code, 0) << env.out;
+  EXPECT_TRUE(std::filesystem::exists(from_env));
+  EXPECT_NE(env.out.find("migrated schema from version 0"), std::string::npos) << env.out;
+  EXPECT_NE(Txng("migrate", "", "TXNG_DB=" + Quote("sqlite:" + from_env)).out.find("up to date"),
+            std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+class CliDbTest : public BackendTest {
+ protected:
+  std::string Db() const { return "--db " + Quote(test_db_->url()) + " "; }
+};
+
+TEST_P(CliDbTest, UsersFromAddToDisable) {
+  CommandRun added = Txng(Db() + "user add an.nguyen --role admin --name " + Quote("Nguyễn Văn An"),
+                          "secret-password-1\n");
+  ASSERT_EQ(added.exit_code, 0) << added.out;
+  EXPECT_NE(added.out.find("created user an.nguyen"), std::string::npos);
+
+  CommandRun dup = Txng(Db() + "user add an.nguyen --role admin", "secret-password-1\n");
+  EXPECT_EQ(dup.exit_code, 1);
+  CommandRun no_org = Txng(Db() + "user add binh --role producer", "secret-password-1\n");
+  EXPECT_EQ(no_org.exit_code, 1);
+  EXPECT_NE(no_org.out.find("a producer belongs to one organisation"), std::string::npos)
+      << no_org.out;
+  CommandRun short_pw = Txng(Db() + "user add chi --role admin", "short\n");
+  EXPECT_EQ(short_pw.exit_code, 1);
+  EXPECT_NE(short_pw.out.find("at least 8 characters"), std::string::npos);
+
+  CommandRun list = Txng(Db() + "user list --json");
+  ASSERT_EQ(list.exit_code, 0) << list.out;
+  auto users = nlohmann::json::parse(list.out);
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(users[0]["username"], "an.nguyen");
+  EXPECT_EQ(users[0]["displayName"], "Nguyễn Văn An");
+  EXPECT_EQ(users[0]["disabled"], false);
+
+  EXPECT_EQ(Txng(Db() + "user passwd an.nguyen", "another-password\n").exit_code, 0);
+  EXPECT_EQ(Txng(Db() + "user passwd nobody", "another-password\n").exit_code, 1);
+  EXPECT_EQ(Txng(Db() + "user disable an.nguyen").exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(Txng(Db() + "user list --json").out)[0]["disabled"], true);
+  EXPECT_EQ(Txng(Db() + "user enable an.nguyen").exit_code, 0);
+}
+
+TEST_P(CliDbTest, DemoThenApiKeys) {
+  CommandRun demo = Txng(Db() + "demo --json --password-stdin", "demo-password\n");
+  ASSERT_EQ(demo.exit_code, 0) << demo.out;
+  auto report = nlohmann::json::parse(demo.out);
+  EXPECT_GE(report["organisations"].get<int>(), 40);
+  EXPECT_GE(report["products"].get<int>(), 120);
+
+  CommandRun again = Txng(Db() + "demo --password-stdin", "demo-password\n");
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.out.find("the database is not empty"), std::string::npos) << again.out;
+
+  CommandRun created = Txng(Db() + "apikey create --org 20 --label ERP --json");
+  ASSERT_EQ(created.exit_code, 0) << created.out;
+  auto key = nlohmann::json::parse(created.out);
+  const std::string key_id = key["keyId"];
+  EXPECT_EQ(key["token"].get<std::string>().rfind("txng_" + key_id + "_", 0), 0u);
+
+  CommandRun list = Txng(Db() + "apikey list --org 20");
+  EXPECT_NE(list.out.find(key_id + "\torg 20\tactive"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find(key["token"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(Txng(Db() + "apikey revoke " + key_id).exit_code, 0);
+  EXPECT_NE(Txng(Db() + "apikey list").out.find(key_id + "\torg 20\trevoked"), std::string::npos);
+  EXPECT_EQ(Txng(Db() + "apikey revoke " + key_id).exit_code, 1);
+  EXPECT_EQ(Txng(Db() + "apikey create --org 99999 --label x").exit_code, 1);
+}
+
+TXNG_INSTANTIATE_BACKENDS(CliDbTest);
+
+}  // namespace
+}  // namespace txng
