@@ -57,6 +57,7 @@ page="/products/$gtin"
 curl -sf "http://127.0.0.1:$port/healthz" >"$work/healthz.json"
 curl -sf "http://127.0.0.1:$port$page" >"$work/product.html"
 mkdir -p "$work/www"
+chmod 755 "$work"  # nginx workers run as www-data
 cp "$work/healthz.json" "$work/www/healthz.json"
 cp "$work/product.html" "$work/www/product.html"
 nport=$(free_port)
@@ -82,18 +83,16 @@ nginx -c "$work/nginx.conf" -p "$work" &
 pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nport/healthz.json" >/dev/null && break; sleep 0.1; done
 
-# One wrk run: prints "requests/s p99".
+# One wrk run; sets RPS and P99. Fails the script on any non-2xx answer.
 measure() {
   wrk -t2 -c"$conns" -d"$duration" --latency "$1" >"$work/wrk.txt"
-  local rps p99
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
   if grep -q "Non-2xx" "$work/wrk.txt"; then
     echo "error: $1 answered non-2xx responses" >&2
     cat "$work/wrk.txt" >&2
     exit 1
   fi
-  echo "$rps $p99"
+  RPS=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
+  P99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 }
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
@@ -103,8 +102,10 @@ echo "| what | bytes | txng req/s | txng p99 | nginx (same size, static) req/s |
 echo "|---|---|---|---|---|---|---|"
 for pair in "/healthz healthz.json" "$page product.html"; do
   read -r path file <<<"$pair"
-  read -r t_rps t_p99 <<<"$(measure "http://127.0.0.1:$port$path")"
-  read -r n_rps n_p99 <<<"$(measure "http://127.0.0.1:$nport/$file")"
+  measure "http://127.0.0.1:$port$path"
+  t_rps=$RPS t_p99=$P99
+  measure "http://127.0.0.1:$nport/$file"
+  n_rps=$RPS n_p99=$P99
   bytes=$(stat -c %s "$work/www/$file")
   ratio=$(awk -v a="$t_rps" -v b="$n_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
   echo "| \`GET $path\` | $bytes | $t_rps | $t_p99 | $n_rps | $n_p99 | $ratio |"
