@@ -448,7 +448,14 @@ Result<Page<Lot>> CatalogService::ListLots(const Principal& p, LotFilter f, Page
 }
 
 Result<Lot> CatalogService::UpdateLot(const Principal& p, int64_t id, const LotFields& f) {
-  return Change<LotRecord>(p, id, f.org_id, [&](Lot& r) { return ApplyLot(p, f, r); });
+  return Change<LotRecord>(p, id, f.org_id, [&](Lot& r) -> Status {
+    if (f.product_id && *f.product_id != r.product_id) {
+      return Status::InvalidArgument(
+          "a lot belongs to its product for good: create a new lot for another product",
+          "productId");
+    }
+    return ApplyLot(p, f, r);
+  });
 }
 
 Result<Lot> CatalogService::SubmitLot(const Principal& p, int64_t id) {

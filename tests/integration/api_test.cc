@@ -261,6 +261,15 @@ TEST_P(ApiTest, LocationsAndLotsBelongToTheirOrganisation) {
   EXPECT_EQ(Json(Call("POST", "/api/v1/lots", a, bad_date.dump()))["field"], "productionDate");
   EXPECT_EQ(Call("POST", "/api/v1/lots", a, lot.dump()).status, 409);  // same lot code
   EXPECT_EQ(Counts(), before);
+
+  auto other = Call("POST", "/api/v1/products", a, NewProduct("Hạt điều nhân").dump());
+  ASSERT_EQ(other.status, 201);
+  const Snapshot with_other = Counts();
+  auto moved = Call("PATCH", "/api/v1/lots/" + std::to_string(Json(created)["id"].get<int64_t>()),
+                    a, json{{"productId", Json(other)["id"]}}.dump());
+  EXPECT_EQ(moved.status, 400);
+  EXPECT_EQ(Json(moved)["field"], "productId");
+  EXPECT_EQ(Counts(), with_other);
 }
 
 TEST_P(ApiTest, ApiKeysAreScopedToTheirOrganisation) {
