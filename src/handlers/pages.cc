@@ -120,9 +120,11 @@ http::Response ProductPage(AppContext& app, http::Request& req, const Principal&
       {"description", pr.description},
       {"priority", Label(app.renderer, lang, "priority.", pr.priority)},
       {"ocop", http::OcopValue(pr.ocop_stars)}};
+  // The district is shown after the address unless the address names it already.
+  const bool address_names_district = org.address.find(org.district) != std::string::npos;
   data["producer"] = {{"name", org.name},
                       {"address", org.address},
-                      {"district", org.district},
+                      {"district", address_names_district ? "" : org.district},
                       {"phone", org.phone}};
   json lots = json::array();
   for (const Lot& lot : found->lots) {
