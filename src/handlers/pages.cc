@@ -6,6 +6,7 @@
 #include "gs1/check_digit.h"
 #include "handlers/auth.h"
 #include "http/i18n.h"
+#include "http/problem.h"
 #include "service/passwords.h"
 
 namespace txng::handlers {
@@ -42,10 +43,7 @@ json LayoutData(const http::Request& req, const Principal& p) {
 
 http::Response ErrorPage(const AppContext& app, const http::Request& req, const Principal& p,
                          const Status& s) {
-  const int status = s.code() == StatusCode::kInvalidArgument ? 400
-                     : s.code() == StatusCode::kNotFound      ? 404
-                     : s.code() == StatusCode::kUnavailable   ? 503
-                                                              : 500;
+  const int status = http::HttpStatusFor(s.code());
   const std::string message = status == 500 ? "" : s.message();
   return Page(
       req, status,

@@ -353,6 +353,17 @@ TEST_P(ApiTest, PagesSignInAndOut) {
   ASSERT_EQ(dash.status, 200);
   EXPECT_NE(dash.body.find("Hợp tác xã Điều Bù Đăng"), std::string::npos);
   EXPECT_EQ(client_->Get("/dashboard").status, 303);  // visitors go to /login
+
+  // Signing out is a form post that must carry the session's CSRF token.
+  const test::HttpHeaders session_form = {{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Cookie", session}};
+  EXPECT_EQ(client_->Request("POST", "/logout", "csrf_token=forged", session_form).status, 403);
+  EXPECT_EQ(client_->Get("/dashboard", {{"Cookie", session}}).status, 200);
+  const std::string csrf =
+      Json(client_->Get("/api/v1/me", {{"Cookie", session}}))["csrfToken"].get<std::string>();
+  auto out = client_->Request("POST", "/logout", "csrf_token=" + csrf, session_form);
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(client_->Get("/dashboard", {{"Cookie", session}}).status, 303);
 }
 
 TEST_P(ApiTest, PublicProductPageErrors) {
