@@ -1,0 +1,262 @@
+// Replays GS1's syntax-engine test vectors (../shared/conformance/gs1-syntax/
+// vectors.tsv, located through TXNG_CONFORMANCE_DIR) against the gs1 layer.
+// Rows of kinds TXNG implements must all pass; other kinds are counted and
+// reported as not implemented.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gs1/ai_table.h"
+#include "gs1/check_digit.h"
+#include "gs1/element_string.h"
+#include "gs1/linters.h"
+
+namespace txng::gs1 {
+namespace {
+
+struct Row {
+  std::string kind, input, expected_output, options, note, source;
+  bool expected_valid = false;
+};
+
+// What a kind runner says about one row: nullopt when it matches the
+// expectation, otherwise what TXNG produced.
+using Outcome = std::optional<std::string>;
+
+std::string Unescape(const std::string& cell) {
+  std::string out;
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == '\\') {
+      out += '\\';
+      ++i;
+    } else if (cell[i] == '\\' && i + 3 < cell.size() && cell[i + 1] == 'x') {
+      out += static_cast<char>(std::stoi(cell.substr(i + 2, 2), nullptr, 16));
+      i += 3;
+    } else {
+      out += cell[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> cells;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    cells.push_back(line.substr(start, tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+bool HasOption(const Row& row, const std::string& option) {
+  return (";" + row.options + ";").find(";" + option + ";") != std::string::npos;
+}
+
+ElementStringOptions OptionsOf(const Row& row) {
+  ElementStringOptions options;
+  options.permit_unknown_ais = HasOption(row, "permitUnknownAIs=true");
+  options.validate_requisites = !HasOption(row, "validate_REQUISITE_AIS=false");
+  return options;
+}
+
+Outcome Validity(bool valid, const Row& row, const std::string& detail) {
+  if (valid == row.expected_valid) return std::nullopt;
+  return std::string(valid ? "valid" : "invalid: ") + detail;
+}
+
+Outcome RunCheckDigit(const Row& row) { return Validity(HasValidCheckDigit(row.input), row, ""); }
+
+Outcome RunLengthByPrefix(const Row& row) {
+  auto length = AiLengthByPrefix(row.input);
+  std::string got = length ? std::to_string(*length) : "none";
+  if (length.has_value() == row.expected_valid && (!length || got == row.expected_output)) {
+    return std::nullopt;
+  }
+  return got;
+}
+
+Outcome RunElementString(const Row& row) {
+  ElementStringOptions options = OptionsOf(row);
+  options.validate_requisites = false;
+  auto parsed = ParseElementString(row.input, options);
+  return Validity(parsed.ok(), row, parsed.status().message());
+}
+
+Outcome RunBracketedToElementString(const Row& row) {
+  ElementStringOptions options = OptionsOf(row);
+  options.validate_requisites = false;
+  auto parsed = ParseBracketed(row.input, options);
+  if (!parsed.ok()) return Validity(false, row, parsed.status().message());
+  std::string got = ToElementString(*parsed);
+  if (row.expected_valid && (row.expected_output.empty() || got == row.expected_output)) {
+    return std::nullopt;
+  }
+  return "valid: " + got;
+}
+
+Outcome RunValidateBracketed(const Row& row) {
+  auto parsed = ParseBracketed(row.input, OptionsOf(row));
+  return Validity(parsed.ok(), row, parsed.status().message());
+}
+
+std::string LinterOutput(const std::string& value, const std::optional<LintError>& error) {
+  if (!error) return "GS1_LINTER_OK";
+  return "GS1_LINTER_" + error->code + " highlight=" + value.substr(0, error->position) + "*" +
+         value.substr(error->position, error->length) + "*" +
+         value.substr(error->position + error->length);
+}
+
+// The known AIs of a bracketed string with their raw values, without
+// validation, so that a linter row can name the rule its value breaks.
+std::vector<std::pair<const AiEntry*, std::string>> SplitBracketed(const std::string& input) {
+  std::vector<std::pair<const AiEntry*, std::string>> pairs;
+  std::size_t open = input.find('(');
+  while (open != std::string::npos) {
+    std::size_t close = input.find(')', open);
+    if (close == std::string::npos) break;
+    std::size_t next = input.find('(', close);
+    const AiEntry* entry = FindAi(input.substr(open + 1, close - open - 1));
+    if (entry != nullptr) pairs.emplace_back(entry, input.substr(close + 1, next - close - 1));
+    open = next;
+  }
+  return pairs;
+}
+
+Outcome RunBracketedLinter(const Row& row) {
+  ElementStringOptions options = OptionsOf(row);
+  options.validate_requisites = false;
+  options.validate_exclusions = false;
+  std::string got = "GS1_LINTER_OK";
+  auto parsed = ParseBracketed(row.input, options);
+  if (!parsed.ok()) {
+    got = "invalid: " + parsed.status().message();
+    for (const auto& [entry, value] : SplitBracketed(row.input)) {
+      if (auto error = CheckAiValue(*entry, value)) {
+        got = "GS1_LINTER_" + error->code;
+        break;
+      }
+    }
+  }
+  if (parsed.ok() == row.expected_valid && got == row.expected_output) return std::nullopt;
+  return got;
+}
+
+std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
+  if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
+  if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
+  if (kind == "ai-element-string") return RunElementString;
+  if (kind == "ai-bracketed-to-element-string") return RunBracketedToElementString;
+  if (kind == "ai-bracketed-linter") return RunBracketedLinter;
+  if (kind.rfind("ai-validate-", 0) == 0) return RunValidateBracketed;
+  if (kind.rfind("linter:", 0) == 0) {
+    Linter linter = FindLinter(kind.substr(7));
+    if (linter == nullptr) return nullptr;
+    return [linter](const Row& row) -> Outcome {
+      std::string got = LinterOutput(row.input, linter(row.input));
+      bool valid = got == "GS1_LINTER_OK";
+      if (valid == row.expected_valid && got == row.expected_output) return std::nullopt;
+      return got;
+    };
+  }
+  return nullptr;
+}
+
+bool UsesMissingLinter(const AiEntry& entry) {
+  for (const AiComponent& component : ComponentsOf(entry)) {
+    std::string_view names = component.linters;
+    while (!names.empty()) {
+      std::size_t comma = names.find(',');
+      if (FindLinter(names.substr(0, comma)) == nullptr) return true;
+      names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
+    }
+  }
+  return false;
+}
+
+// Rows counted as skipped: those needing a mocked company-prefix lookup, and
+// invalid linter rows whose failure can only come from a linter TXNG does not
+// implement yet (e.g. iso3166, iban, couponcode, gcppos1): every value passes
+// the rules TXNG checks and some AI names a missing linter.
+bool IsSkippedRow(const Row& row) {
+  if (row.options.find("gcp_lookup_mock") != std::string::npos) return true;
+  if (row.kind != "ai-bracketed-linter" || row.expected_valid) return false;
+  bool missing = false;
+  for (const auto& [entry, value] : SplitBracketed(row.input)) {
+    if (CheckAiValue(*entry, value)) return false;
+    missing = missing || UsesMissingLinter(*entry);
+  }
+  return missing;
+}
+
+std::string VectorsPath() {
+  const char* dir = std::getenv("TXNG_CONFORMANCE_DIR");
+  return std::string(dir != nullptr ? dir : TXNG_DEFAULT_CONFORMANCE_DIR) +
+         "/gs1-syntax/vectors.tsv";
+}
+
+struct KindCount {
+  int passed = 0, failed = 0, skipped = 0, not_implemented = 0;
+};
+
+TEST(Gs1ConformanceTest, SyntaxEngineVectors) {
+  std::ifstream file(VectorsPath());
+  if (!file) GTEST_SKIP() << "GS1 conformance vectors not found at " << VectorsPath();
+  std::map<std::string, KindCount> counts;
+  std::vector<std::string> failures;
+  std::string line;
+  bool header = true;
+  while (std::getline(file, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    auto cells = SplitTabs(line);
+    cells.resize(7);
+    Row row{cells[0], Unescape(cells[1]), Unescape(cells[3]), cells[4],
+            cells[5], cells[6],           cells[2] == "yes"};
+    KindCount& count = counts[row.kind];
+    auto runner = RunnerFor(row.kind);
+    if (!runner) {
+      ++count.not_implemented;
+    } else if (IsSkippedRow(row)) {
+      ++count.skipped;
+    } else if (auto got = runner(row)) {
+      ++count.failed;
+      failures.push_back(row.kind + " [" + cells[1] + "] expected " + cells[2] + " " + cells[3] +
+                         ", got " + *got + " (" + row.source + ")");
+    } else {
+      ++count.passed;
+    }
+  }
+  int passed = 0, failed = 0, skipped = 0, not_implemented = 0;
+  for (const auto& [kind, c] : counts) {
+    if (c.not_implemented > 0) {
+      std::cout << kind << ": not implemented (" << c.not_implemented << " rows)\n";
+    } else {
+      std::cout << kind << ": " << c.passed << " passed, " << c.failed << " failed, " << c.skipped
+                << " skipped\n";
+    }
+    passed += c.passed;
+    failed += c.failed;
+    skipped += c.skipped;
+    not_implemented += c.not_implemented;
+  }
+  std::cout << "total: " << passed << " passed, " << failed << " failed, " << skipped
+            << " skipped, " << not_implemented << " not implemented\n";
+  for (std::size_t i = 0; i < failures.size() && i < 400; ++i) ADD_FAILURE() << failures[i];
+  EXPECT_EQ(failed, 0);
+}
+
+}  // namespace
+}  // namespace txng::gs1

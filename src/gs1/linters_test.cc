@@ -1,0 +1,40 @@
+#include "gs1/linters.h"
+
+#include <gtest/gtest.h>
+
+namespace txng::gs1 {
+namespace {
+
+TEST(LintersTest, FindsImplementedLintersOnly) {
+  EXPECT_EQ(FindLinter("yymmd0"), LintYymmd0);
+  EXPECT_EQ(FindLinter("iso3166"), nullptr);
+}
+
+TEST(LintersTest, DatesReportTheOffendingField) {
+  auto month = LintYymmdd("251331");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->code, "ILLEGAL_MONTH");
+  EXPECT_EQ(month->position, 2u);
+  EXPECT_EQ(month->message, "month 13 is not a month");
+  EXPECT_FALSE(LintYymmd0("250200"));
+  EXPECT_TRUE(LintYymmdd("250200"));
+  EXPECT_FALSE(LintYyyymmdd("20000229"));
+  EXPECT_TRUE(LintYyyymmdd("21000229"));
+}
+
+TEST(LintersTest, CheckCharacterPair) {
+  EXPECT_FALSE(LintCsumAlpha("1987654Ad4X4bL5ttr2310c2K"));
+  auto bad = LintCsumAlpha("1987654Ad4X4bL5ttr2310cXK");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->code, "INCORRECT_CHECK_PAIR");
+  EXPECT_EQ(bad->position, 23u);
+}
+
+TEST(LintersTest, PieceOfTotal) {
+  EXPECT_FALSE(LintPieceOfTotal("0102"));
+  EXPECT_EQ(LintPieceOfTotal("0302")->code, "PIECE_NUMBER_EXCEEDS_TOTAL");
+  EXPECT_EQ(LintPieceOfTotal("0002")->code, "ZERO_PIECE_NUMBER");
+}
+
+}  // namespace
+}  // namespace txng::gs1
