@@ -6,7 +6,7 @@
 namespace txng::gs1 {
 
 Linter FindLinter(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, Linter>, 26> kLinters = {{
+  static constexpr std::array<std::pair<std::string_view, Linter>, 30> kLinters = {{
       {"csetnumeric", LintNumeric},
       {"cset82", LintCset82},
       {"cset39", LintCset39},
@@ -31,6 +31,10 @@ Linter FindLinter(std::string_view name) {
       {"iso5218", LintIso5218},
       {"pieceoftotal", LintPieceOfTotal},
       {"posinseqslash", LintPosInSeqSlash},
+      {"iso3166", LintIso3166},
+      {"iso3166999", LintIso3166Or999},
+      {"iso3166alpha2", LintIso3166Alpha2},
+      {"iso4217", LintIso4217},
       {"latitude", LintLatitude},
       {"longitude", LintLongitude},
   }};

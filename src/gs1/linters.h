@@ -62,6 +62,13 @@ std::optional<LintError> LintPosInSeqSlash(std::string_view value);
 std::optional<LintError> LintLatitude(std::string_view value);
 std::optional<LintError> LintLongitude(std::string_view value);
 
+// ISO code lists (linters_codes.cc): numeric country (optionally 999 for
+// "unknown"), alpha-2 country and numeric currency codes.
+std::optional<LintError> LintIso3166(std::string_view value);
+std::optional<LintError> LintIso3166Or999(std::string_view value);
+std::optional<LintError> LintIso3166Alpha2(std::string_view value);
+std::optional<LintError> LintIso4217(std::string_view value);
+
 }  // namespace txng::gs1
 
 #endif  // TXNG_GS1_LINTERS_H_

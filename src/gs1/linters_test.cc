@@ -7,7 +7,7 @@ namespace {
 
 TEST(LintersTest, FindsImplementedLintersOnly) {
   EXPECT_EQ(FindLinter("yymmd0"), LintYymmd0);
-  EXPECT_EQ(FindLinter("iso3166"), nullptr);
+  EXPECT_EQ(FindLinter("couponcode"), nullptr);
 }
 
 TEST(LintersTest, DatesReportTheOffendingField) {
@@ -34,6 +34,15 @@ TEST(LintersTest, PieceOfTotal) {
   EXPECT_FALSE(LintPieceOfTotal("0102"));
   EXPECT_EQ(LintPieceOfTotal("0302")->code, "PIECE_NUMBER_EXCEEDS_TOTAL");
   EXPECT_EQ(LintPieceOfTotal("0002")->code, "ZERO_PIECE_NUMBER");
+}
+
+TEST(LintersTest, IsoCodeLists) {
+  EXPECT_FALSE(LintIso3166("704"));  // Viet Nam
+  EXPECT_EQ(LintIso3166("999")->code, "NOT_ISO3166");
+  EXPECT_FALSE(LintIso3166Or999("999"));
+  EXPECT_FALSE(LintIso3166Alpha2("VN"));
+  EXPECT_FALSE(LintIso4217("704"));  // dong
+  EXPECT_TRUE(LintIso4217("191"));   // kuna, withdrawn
 }
 
 }  // namespace
