@@ -69,6 +69,13 @@ std::optional<LintError> LintIso3166Or999(std::string_view value);
 std::optional<LintError> LintIso3166Alpha2(std::string_view value);
 std::optional<LintError> LintIso4217(std::string_view value);
 
+// Formats (linters_formats.cc): importer index (7040), AIDC media type,
+// percent-encoded text and IBAN.
+std::optional<LintError> LintImporterIndex(std::string_view value);
+std::optional<LintError> LintMediaType(std::string_view value);
+std::optional<LintError> LintPercentEncoding(std::string_view value);
+std::optional<LintError> LintIban(std::string_view value);
+
 }  // namespace txng::gs1
 
 #endif  // TXNG_GS1_LINTERS_H_

@@ -45,5 +45,15 @@ TEST(LintersTest, IsoCodeLists) {
   EXPECT_TRUE(LintIso4217("191"));   // kuna, withdrawn
 }
 
+TEST(LintersTest, Formats) {
+  EXPECT_FALSE(LintIban("DE91100000000123456789"));
+  EXPECT_EQ(LintIban("DE92100000000123456789")->code, "INCORRECT_IBAN_CHECKSUM");
+  EXPECT_FALSE(LintPercentEncoding("50%25 off"));
+  EXPECT_EQ(LintPercentEncoding("50% off")->position, 2u);
+  EXPECT_FALSE(LintMediaType("80"));
+  EXPECT_TRUE(LintMediaType("11"));
+  EXPECT_FALSE(LintImporterIndex("_"));
+}
+
 }  // namespace
 }  // namespace txng::gs1
