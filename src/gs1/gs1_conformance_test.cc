@@ -15,8 +15,10 @@
 
 #include "gs1/ai_table.h"
 #include "gs1/check_digit.h"
+#include "gs1/digital_link_keys.h"
 #include "gs1/element_string.h"
 #include "gs1/linters.h"
+#include "gs1/uri_escape.h"
 
 namespace txng::gs1 {
 namespace {
@@ -151,12 +153,37 @@ Outcome RunBracketedLinter(const Row& row) {
   return got;
 }
 
+Outcome RunPathSequence(const Row& row) {
+  std::vector<std::string> ais;
+  std::size_t start = 0;
+  while (start <= row.input.size()) {
+    std::size_t space = row.input.find(' ', start);
+    if (space == std::string::npos) space = row.input.size();
+    ais.push_back(row.input.substr(start, space - start));
+    start = space + 1;
+  }
+  return Validity(IsDigitalLinkPathSequence(ais), row, "");
+}
+
+std::function<Outcome(const Row&)> UriRunner(bool escape, UriPart part) {
+  return [escape, part](const Row& row) -> Outcome {
+    std::string got = escape ? UriEscape(row.input, part) : UriUnescape(row.input, part);
+    if (row.expected_valid && got == row.expected_output) return std::nullopt;
+    return got;
+  };
+}
+
 std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
   if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
   if (kind == "ai-element-string") return RunElementString;
   if (kind == "ai-bracketed-to-element-string") return RunBracketedToElementString;
   if (kind == "ai-bracketed-linter") return RunBracketedLinter;
+  if (kind == "digital-link-path-ai-sequence") return RunPathSequence;
+  if (kind == "uri-escape-path") return UriRunner(true, UriPart::kPath);
+  if (kind == "uri-escape-query") return UriRunner(true, UriPart::kQuery);
+  if (kind == "uri-unescape-path") return UriRunner(false, UriPart::kPath);
+  if (kind == "uri-unescape-query") return UriRunner(false, UriPart::kQuery);
   if (kind.rfind("ai-validate-", 0) == 0) return RunValidateBracketed;
   if (kind.rfind("linter:", 0) == 0) {
     Linter linter = FindLinter(kind.substr(7));
