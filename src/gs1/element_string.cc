@@ -34,10 +34,7 @@ Status ValidatePair(const AiValue& pair, const ElementStringOptions& options) {
 
 Result<std::vector<AiValue>> ValidateAll(std::vector<AiValue> ais,
                                          const ElementStringOptions& options) {
-  if (ais.empty()) return Status::InvalidArgument("no AIs");
-  for (const AiValue& pair : ais) TXNG_RETURN_IF_ERROR(ValidatePair(pair, options));
-  if (options.validate_exclusions) TXNG_RETURN_IF_ERROR(ValidateExclusionsAndRepeats(ais));
-  if (options.validate_requisites) TXNG_RETURN_IF_ERROR(ValidateRequisites(ais));
+  TXNG_RETURN_IF_ERROR(ValidateAis(ais, options));
   return ais;
 }
 
@@ -46,6 +43,14 @@ std::string PositionText(std::size_t position) {
 }
 
 }  // namespace
+
+Status ValidateAis(const std::vector<AiValue>& ais, const ElementStringOptions& options) {
+  if (ais.empty()) return Status::InvalidArgument("no AIs");
+  for (const AiValue& pair : ais) TXNG_RETURN_IF_ERROR(ValidatePair(pair, options));
+  if (options.validate_exclusions) TXNG_RETURN_IF_ERROR(ValidateExclusionsAndRepeats(ais));
+  if (options.validate_requisites) TXNG_RETURN_IF_ERROR(ValidateRequisites(ais));
+  return Status::Ok();
+}
 
 Result<std::vector<AiValue>> ParseBracketed(std::string_view input,
                                             const ElementStringOptions& options) {

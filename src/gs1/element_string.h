@@ -33,6 +33,10 @@ Result<std::vector<AiValue>> ParseBracketed(std::string_view input,
 Result<std::vector<AiValue>> ParseElementString(std::string_view input,
                                                 const ElementStringOptions& options);
 
+// Validates AIs gathered elsewhere (e.g. from a Digital Link URI): each value,
+// then the rules over the whole set that `options` switches on.
+Status ValidateAis(const std::vector<AiValue>& ais, const ElementStringOptions& options);
+
 // The encoded element string of `ais`: '^' first, and '^' after each value of
 // an AI that needs FNC1 when another AI follows. `separator` replaces the '^'
 // between values (e.g. '\x1D' for scanner data).

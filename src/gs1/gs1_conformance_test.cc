@@ -15,6 +15,7 @@
 
 #include "gs1/ai_table.h"
 #include "gs1/check_digit.h"
+#include "gs1/digital_link.h"
 #include "gs1/digital_link_keys.h"
 #include "gs1/element_string.h"
 #include "gs1/linters.h"
@@ -173,6 +174,37 @@ std::function<Outcome(const Row&)> UriRunner(bool escape, UriPart part) {
   };
 }
 
+DigitalLinkOptions DigitalLinkOptionsOf(const Row& row) {
+  DigitalLinkOptions options;
+  options.permit_convenience_alphas = HasOption(row, "permitConvenienceAlphas=true");
+  options.permit_zero_suppressed_gtin = HasOption(row, "permitZeroSuppressedGTIN=true");
+  options.permit_unknown_ais = HasOption(row, "permitUnknownAIs=true");
+  options.unknown_ai_not_dl_attribute = !HasOption(row, "validate_UNKNOWN_AI_NOT_DL_ATTR=false");
+  options.validate_requisites = !HasOption(row, "validate_REQUISITE_AIS=false");
+  return options;
+}
+
+Outcome RunDigitalLinkParse(const Row& row) {
+  auto link = ParseDigitalLink(row.input, DigitalLinkOptionsOf(row));
+  if (!link.ok()) return Validity(false, row, link.status().message());
+  std::string got = ToElementString(link->ais);
+  if (row.expected_valid && (row.expected_output.empty() || got == row.expected_output)) {
+    return std::nullopt;
+  }
+  return "valid: " + got;
+}
+
+Outcome RunDigitalLinkIgnoredParams(const Row& row) {
+  auto link = ParseDigitalLink(row.input, DigitalLinkOptionsOf(row));
+  if (!link.ok()) return Validity(false, row, link.status().message());
+  std::string got;
+  for (const std::string& param : link->other_query_params) {
+    got += (got.empty() ? "" : "&") + param;
+  }
+  if (row.expected_valid && got == row.expected_output) return std::nullopt;
+  return "valid: " + got;
+}
+
 std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
   if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
@@ -180,6 +212,8 @@ std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "ai-bracketed-to-element-string") return RunBracketedToElementString;
   if (kind == "ai-bracketed-linter") return RunBracketedLinter;
   if (kind == "digital-link-path-ai-sequence") return RunPathSequence;
+  if (kind == "digital-link-parse") return RunDigitalLinkParse;
+  if (kind == "digital-link-ignored-query-params") return RunDigitalLinkIgnoredParams;
   if (kind == "uri-escape-path") return UriRunner(true, UriPart::kPath);
   if (kind == "uri-escape-query") return UriRunner(true, UriPart::kQuery);
   if (kind == "uri-unescape-path") return UriRunner(false, UriPart::kPath);
