@@ -38,6 +38,17 @@ struct DigitalLink {
 // fault and the rule broken.
 Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOptions& options);
 
+// The canonical Digital Link URI of `ais` (already validated, e.g. by
+// ParseBracketed) under `stem` ("https://id.gs1.org" when empty; a trailing
+// '/' is dropped): the first primary key and its qualifiers in the path, in
+// the order of the first qualifier sequence that holds any of them; the
+// other AIs as query attributes, fixed-length AIs first, each group in the
+// order given; repeats dropped. Fails when no AI is a primary key or an AI
+// may not be a data attribute (`options.permit_unknown_ais` and
+// `options.unknown_ai_not_dl_attribute` apply to unknown AIs).
+Result<std::string> ToDigitalLink(const std::vector<AiValue>& ais, std::string_view stem,
+                                  const DigitalLinkOptions& options);
+
 }  // namespace txng::gs1
 
 #endif  // TXNG_GS1_DIGITAL_LINK_H_

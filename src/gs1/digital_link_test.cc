@@ -43,5 +43,16 @@ TEST(DigitalLinkTest, ZeroSuppressedGtinOnlyWhenPermitted) {
   EXPECT_EQ(link->ais[0].value, "08931234567897");
 }
 
+TEST(DigitalLinkTest, GeneratesCanonicalUri) {
+  std::vector<AiValue> ais = {
+      {"17", "261231"}, {"21", "S 1"}, {"01", "08931234567897"}, {"10", "L+1"}, {"99", "x y"}};
+  auto uri = ToDigitalLink(ais, "", DigitalLinkOptions());
+  ASSERT_TRUE(uri.ok()) << uri.status().message();
+  EXPECT_EQ(*uri, "https://id.gs1.org/01/08931234567897/10/L%2B1/21/S%201?17=261231&99=x+y");
+  EXPECT_EQ(*ToDigitalLink(ais, "https://tx.example.vn/", DigitalLinkOptions()),
+            "https://tx.example.vn/01/08931234567897/10/L%2B1/21/S%201?17=261231&99=x+y");
+  EXPECT_FALSE(ToDigitalLink({{"99", "x"}}, "", DigitalLinkOptions()).ok());
+}
+
 }  // namespace
 }  // namespace txng::gs1

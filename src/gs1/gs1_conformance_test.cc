@@ -205,6 +205,27 @@ Outcome RunDigitalLinkIgnoredParams(const Row& row) {
   return "valid: " + got;
 }
 
+// The value of option `name` ("stem=…"), or empty.
+std::string OptionValue(const Row& row, const std::string& name) {
+  std::string options = ";" + row.options + ";";
+  std::size_t at = options.find(";" + name + "=");
+  if (at == std::string::npos) return "";
+  std::size_t start = at + name.size() + 2;
+  return options.substr(start, options.find(';', start) - start);
+}
+
+Outcome RunDigitalLinkGenerate(const Row& row) {
+  DigitalLinkOptions dl_options = DigitalLinkOptionsOf(row);
+  auto parsed = ParseBracketed(row.input, OptionsOf(row));
+  if (!parsed.ok()) return Validity(false, row, parsed.status().message());
+  std::string stem = OptionValue(row, "stem");
+  if (stem.rfind("NULL", 0) == 0) stem.clear();
+  auto uri = ToDigitalLink(*parsed, stem, dl_options);
+  if (!uri.ok()) return Validity(false, row, uri.status().message());
+  if (row.expected_valid && *uri == row.expected_output) return std::nullopt;
+  return "valid: " + *uri;
+}
+
 std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
   if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
@@ -213,6 +234,7 @@ std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "ai-bracketed-linter") return RunBracketedLinter;
   if (kind == "digital-link-path-ai-sequence") return RunPathSequence;
   if (kind == "digital-link-parse") return RunDigitalLinkParse;
+  if (kind == "digital-link-generate") return RunDigitalLinkGenerate;
   if (kind == "digital-link-ignored-query-params") return RunDigitalLinkIgnoredParams;
   if (kind == "uri-escape-path") return UriRunner(true, UriPart::kPath);
   if (kind == "uri-escape-query") return UriRunner(true, UriPart::kQuery);
