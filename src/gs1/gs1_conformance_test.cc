@@ -19,6 +19,7 @@
 #include "gs1/digital_link_keys.h"
 #include "gs1/element_string.h"
 #include "gs1/linters.h"
+#include "gs1/scan_data.h"
 #include "gs1/uri_escape.h"
 
 namespace txng::gs1 {
@@ -226,6 +227,16 @@ Outcome RunDigitalLinkGenerate(const Row& row) {
   return "valid: " + *uri;
 }
 
+Outcome RunScanDataProcess(const Row& row) {
+  auto scan = ProcessScanData(row.input, OptionsOf(row));
+  if (!scan.ok()) return Validity(false, row, scan.status().message());
+  std::string got = "sym=" + scan->symbology + " data=" + scan->data;
+  if (row.expected_valid && (row.expected_output.empty() || got == row.expected_output)) {
+    return std::nullopt;
+  }
+  return "valid: " + got;
+}
+
 std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
   if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
@@ -234,6 +245,7 @@ std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "ai-bracketed-linter") return RunBracketedLinter;
   if (kind == "digital-link-path-ai-sequence") return RunPathSequence;
   if (kind == "digital-link-parse") return RunDigitalLinkParse;
+  if (kind == "scan-data-process") return RunScanDataProcess;
   if (kind == "digital-link-generate") return RunDigitalLinkGenerate;
   if (kind == "digital-link-ignored-query-params") return RunDigitalLinkIgnoredParams;
   if (kind == "uri-escape-path") return UriRunner(true, UriPart::kPath);
