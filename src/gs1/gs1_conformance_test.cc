@@ -237,6 +237,16 @@ Outcome RunScanDataProcess(const Row& row) {
   return "valid: " + got;
 }
 
+Outcome RunScanDataGenerate(const Row& row) {
+  auto scan = GenerateScanData(row.input, OptionValue(row, "sym"),
+                               HasOption(row, "addCheckDigit=true"), OptionsOf(row));
+  if (!scan.ok()) return Validity(false, row, scan.status().message());
+  if (row.expected_valid && (row.expected_output.empty() || *scan == row.expected_output)) {
+    return std::nullopt;
+  }
+  return "valid: " + *scan;
+}
+
 std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
   if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
@@ -246,6 +256,7 @@ std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "digital-link-path-ai-sequence") return RunPathSequence;
   if (kind == "digital-link-parse") return RunDigitalLinkParse;
   if (kind == "scan-data-process") return RunScanDataProcess;
+  if (kind == "scan-data-generate") return RunScanDataGenerate;
   if (kind == "digital-link-generate") return RunDigitalLinkGenerate;
   if (kind == "digital-link-ignored-query-params") return RunDigitalLinkIgnoredParams;
   if (kind == "uri-escape-path") return UriRunner(true, UriPart::kPath);

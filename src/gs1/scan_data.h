@@ -26,6 +26,17 @@ struct ScanData {
 // Digital Link.
 Result<ScanData> ProcessScanData(std::string_view scan, const ElementStringOptions& options);
 
+// What a scanner reading `data` encoded as `symbology` ("QR", "DM",
+// "DotCode", "DataBarExpanded", "DataBarOmni", "DataBarLimited",
+// "GS1_128_CCA", "GS1_128_CCC", "EAN13", "EAN8", "UPCA", "UPCE") would
+// output. `data` is an element string ('^' first) or, for QR, DataMatrix
+// and DotCode, plain data in which "\^" and "\\" stand for '^' and '\';
+// EAN/UPC and DataBar Omni/Limited also take the bare GTIN digits. A
+// composite component follows a '|'. With `add_check_digit`, EAN-13 data of
+// 12 digits gets its check digit.
+Result<std::string> GenerateScanData(std::string_view data, std::string_view symbology,
+                                     bool add_check_digit, const ElementStringOptions& options);
+
 }  // namespace txng::gs1
 
 #endif  // TXNG_GS1_SCAN_DATA_H_

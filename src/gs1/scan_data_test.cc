@@ -28,5 +28,18 @@ TEST(ScanDataTest, EanWithComposite) {
   EXPECT_FALSE(ProcessScanData("]XX123", ElementStringOptions()).ok());
 }
 
+TEST(ScanDataTest, GeneratesWhatScannersRead) {
+  ElementStringOptions options;
+  EXPECT_EQ(*GenerateScanData("^010893123456789710LOT7^17261231", "DM", false, options),
+            "]d2010893123456789710LOT7\x1D"
+            "17261231");
+  EXPECT_EQ(*GenerateScanData("^010893123456789710LOT7", "GS1_128_CCA", false, options),
+            "]C1010893123456789710LOT7");
+  EXPECT_EQ(*GenerateScanData("893123456789", "EAN13", true, options), "]E08931234567897");
+  EXPECT_EQ(*GenerateScanData("https://a/01/08931234567897", "QR", false, options),
+            "]Q1https://a/01/08931234567897");
+  EXPECT_FALSE(GenerateScanData("8931234567890", "EAN13", false, options).ok());
+}
+
 }  // namespace
 }  // namespace txng::gs1
