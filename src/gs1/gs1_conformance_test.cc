@@ -18,6 +18,7 @@
 #include "gs1/digital_link.h"
 #include "gs1/digital_link_keys.h"
 #include "gs1/element_string.h"
+#include "gs1/gs1_data.h"
 #include "gs1/linters.h"
 #include "gs1/scan_data.h"
 #include "gs1/uri_escape.h"
@@ -247,6 +248,34 @@ Outcome RunScanDataGenerate(const Row& row) {
   return "valid: " + *scan;
 }
 
+// Runs ParseGs1Data and renders its components with `render`, joined by '|'.
+template <typename Render>
+Outcome RunGs1Data(const Row& row, Render render) {
+  auto data = ParseGs1Data(row.input, OptionsOf(row));
+  if (!data.ok()) return Validity(false, row, data.status().message());
+  std::string got;
+  for (const auto& component : *data) got += (got.empty() ? "" : "|") + render(component);
+  if (row.expected_valid && (row.expected_output.empty() || got == row.expected_output)) {
+    return std::nullopt;
+  }
+  return "valid: " + got;
+}
+
+Outcome RunDataToBracketed(const Row& row) {
+  return RunGs1Data(row, [](const std::vector<AiValue>& ais) { return ToBracketed(ais); });
+}
+
+Outcome RunHriFromData(const Row& row) {
+  bool titles = HasOption(row, "includeDataTitlesInHRI=true");
+  return RunGs1Data(row, [titles](const std::vector<AiValue>& ais) {
+    std::string joined;
+    for (const std::string& line : HriLines(ais, titles)) {
+      joined += (joined.empty() ? "" : "|") + line;
+    }
+    return joined;
+  });
+}
+
 std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
   if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
@@ -256,6 +285,10 @@ std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "digital-link-path-ai-sequence") return RunPathSequence;
   if (kind == "digital-link-parse") return RunDigitalLinkParse;
   if (kind == "scan-data-process") return RunScanDataProcess;
+  if (kind == "data-to-bracketed-ai" || kind == "data-string-set" || kind == "ai-bracketed-set") {
+    return RunDataToBracketed;
+  }
+  if (kind == "hri-from-data") return RunHriFromData;
   if (kind == "scan-data-generate") return RunScanDataGenerate;
   if (kind == "digital-link-generate") return RunDigitalLinkGenerate;
   if (kind == "digital-link-ignored-query-params") return RunDigitalLinkIgnoredParams;
