@@ -6,7 +6,7 @@
 namespace txng::gs1 {
 
 Linter FindLinter(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, Linter>, 34> kLinters = {{
+  static constexpr std::array<std::pair<std::string_view, Linter>, 35> kLinters = {{
       {"csetnumeric", LintNumeric},
       {"cset82", LintCset82},
       {"cset39", LintCset39},
@@ -39,6 +39,7 @@ Linter FindLinter(std::string_view name) {
       {"mediatype", LintMediaType},
       {"pcenc", LintPercentEncoding},
       {"iban", LintIban},
+      {"couponposoffer", LintCouponPosOffer},
       {"latitude", LintLatitude},
       {"longitude", LintLongitude},
   }};

@@ -55,5 +55,14 @@ TEST(LintersTest, Formats) {
   EXPECT_FALSE(LintImporterIndex("_"));
 }
 
+TEST(LintersTest, CouponPosOffer) {
+  EXPECT_FALSE(LintCouponPosOffer("001234561234560123456"));
+  auto cut = LintCouponPosOffer("0012345612345601");
+  ASSERT_TRUE(cut);
+  EXPECT_EQ(cut->code, "COUPON_TRUNCATED_SERIAL_NUMBER");
+  EXPECT_EQ(cut->position, 15u);
+  EXPECT_EQ(LintCouponPosOffer("07")->code, "COUPON_INVALID_FUNDER_LENGTH");
+}
+
 }  // namespace
 }  // namespace txng::gs1
