@@ -6,7 +6,7 @@
 namespace txng::gs1 {
 
 Linter FindLinter(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, Linter>, 35> kLinters = {{
+  static constexpr std::array<std::pair<std::string_view, Linter>, 36> kLinters = {{
       {"csetnumeric", LintNumeric},
       {"cset82", LintCset82},
       {"cset39", LintCset39},
@@ -40,6 +40,7 @@ Linter FindLinter(std::string_view name) {
       {"pcenc", LintPercentEncoding},
       {"iban", LintIban},
       {"couponposoffer", LintCouponPosOffer},
+      {"couponcode", LintCouponCode},
       {"latitude", LintLatitude},
       {"longitude", LintLongitude},
   }};

@@ -76,7 +76,9 @@ std::optional<LintError> LintMediaType(std::string_view value);
 std::optional<LintError> LintPercentEncoding(std::string_view value);
 std::optional<LintError> LintIban(std::string_view value);
 
-// Coupons (linters_coupon.cc): AI (8112) paperless coupon offer.
+// Coupons (linters_coupon.cc): AI (8110) coupon code and AI (8112)
+// paperless coupon offer.
+std::optional<LintError> LintCouponCode(std::string_view value);
 std::optional<LintError> LintCouponPosOffer(std::string_view value);
 
 }  // namespace txng::gs1

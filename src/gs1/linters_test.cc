@@ -7,7 +7,7 @@ namespace {
 
 TEST(LintersTest, FindsImplementedLintersOnly) {
   EXPECT_EQ(FindLinter("yymmd0"), LintYymmd0);
-  EXPECT_EQ(FindLinter("couponcode"), nullptr);
+  EXPECT_EQ(FindLinter("packagetype"), nullptr);
 }
 
 TEST(LintersTest, DatesReportTheOffendingField) {
@@ -62,6 +62,17 @@ TEST(LintersTest, CouponPosOffer) {
   EXPECT_EQ(cut->code, "COUPON_TRUNCATED_SERIAL_NUMBER");
   EXPECT_EQ(cut->position, 15u);
   EXPECT_EQ(LintCouponPosOffer("07")->code, "COUPON_INVALID_FUNDER_LENGTH");
+}
+
+TEST(LintersTest, CouponCode) {
+  EXPECT_FALSE(LintCouponCode("012345612345611110123"));
+  EXPECT_FALSE(LintCouponCode("0123456123456111101233200229"));  // with expiration date
+  auto bad_date = LintCouponCode("0123456123456111101233201232");
+  ASSERT_TRUE(bad_date);
+  EXPECT_EQ(bad_date->code, "COUPON_INVALID_EXIPIRATION_DATE");
+  EXPECT_EQ(bad_date->position, 22u);
+  EXPECT_EQ(LintCouponCode("01234561234561111012335006064500607")->code,
+            "COUPON_EXPIRATION_BEFORE_START");
 }
 
 }  // namespace
