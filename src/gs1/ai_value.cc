@@ -78,6 +78,24 @@ std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view val
   return std::nullopt;
 }
 
+std::optional<std::string> MarkUpAiValueError(const AiEntry& entry, std::string_view value) {
+  auto error = CheckAiValue(entry, value);
+  if (!error) return std::nullopt;
+  std::size_t bad_end = std::min(value.size(), error->position + error->length);
+  std::size_t component_end = value.size();
+  std::size_t boundary = 0;
+  for (const AiComponent& component : ComponentsOf(entry)) {
+    boundary += component.max_length;
+    if (boundary >= bad_end) {
+      component_end = std::min(boundary, value.size());
+      break;
+    }
+  }
+  return "(" + std::string(entry.ai) + ")" + std::string(value.substr(0, error->position)) + "|" +
+         std::string(value.substr(error->position, bad_end - error->position)) + "|" +
+         std::string(value.substr(bad_end, component_end - bad_end));
+}
+
 Status ValidateAiValue(const AiEntry& entry, std::string_view value) {
   if (auto bad = CheckAiValue(entry, value)) {
     return ValueError(entry.ai, value, bad->position, bad->message);

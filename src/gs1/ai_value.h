@@ -24,6 +24,11 @@ struct AiValue {
 // Positions are relative to the whole value.
 std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view value);
 
+// For a value that breaks a rule: "(AI)" and the value up to the end of the
+// offending component, with the offending characters between '|', e.g.
+// "(8001)1|X|34". nullopt when the value is valid.
+std::optional<std::string> MarkUpAiValueError(const AiEntry& entry, std::string_view value);
+
 // Checks `value` against the components of `entry`: lengths, character sets
 // and every linter TXNG implements (linters needing outside data, such as the
 // company-prefix ones "gcppos1"/"gcppos2", are not applied). The error names

@@ -79,5 +79,12 @@ TEST(ElementStringTest, EscapedBracketRoundTrips) {
   EXPECT_EQ(ToBracketed(*parsed), "(01)09501101530003(10)A\\(B");
 }
 
+TEST(ElementStringTest, MarksUpTheOffendingCharacters) {
+  const AiEntry* dimensions = FindAi("8001");
+  ASSERT_NE(dimensions, nullptr);
+  EXPECT_EQ(MarkUpAiValueError(*dimensions, "12341X34567890"), "(8001)12341|X|345");
+  EXPECT_EQ(MarkUpAiValueError(*dimensions, "12341234512311"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace txng::gs1

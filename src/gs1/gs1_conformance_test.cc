@@ -276,12 +276,26 @@ Outcome RunHriFromData(const Row& row) {
   });
 }
 
+Outcome RunErrorMarkup(const Row& row) {
+  std::string got = "valid";
+  for (const auto& [entry, value] : SplitBracketed(row.input)) {
+    if (auto markup = MarkUpAiValueError(*entry, value)) {
+      got = *markup;
+      break;
+    }
+  }
+  bool valid = ParseBracketed(row.input, OptionsOf(row)).ok();
+  if (valid == row.expected_valid && (valid || got == row.expected_output)) return std::nullopt;
+  return got;
+}
+
 std::function<Outcome(const Row&)> RunnerFor(const std::string& kind) {
   if (kind == "gs1-mod10-check-digit") return RunCheckDigit;
   if (kind == "ai-length-by-2digit-prefix") return RunLengthByPrefix;
   if (kind == "ai-element-string") return RunElementString;
   if (kind == "ai-bracketed-to-element-string") return RunBracketedToElementString;
   if (kind == "ai-bracketed-linter") return RunBracketedLinter;
+  if (kind == "ai-error-markup") return RunErrorMarkup;
   if (kind == "digital-link-path-ai-sequence") return RunPathSequence;
   if (kind == "digital-link-parse") return RunDigitalLinkParse;
   if (kind == "scan-data-process") return RunScanDataProcess;
