@@ -22,6 +22,12 @@ struct CommandFailed : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Ends the command with `code` after it has printed its own answer (e.g. a
+// JSON error document), without a message on stderr.
+struct ExitQuietly {
+  int code;
+};
+
 // Options every subcommand shares.
 struct GlobalOptions {
   std::string db = "sqlite:./var/txng.db";
@@ -47,6 +53,7 @@ void AddDemoCommand(CLI::App& app, GlobalOptions& g);
 void AddUserCommand(CLI::App& app, GlobalOptions& g);
 void AddApiKeyCommand(CLI::App& app, GlobalOptions& g);
 void AddVersionCommand(CLI::App& app, GlobalOptions& g);
+void AddGs1Command(CLI::App& app, GlobalOptions& g);
 
 }  // namespace txng::cli
 

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   AddDemoCommand(app, g);
   AddUserCommand(app, g);
   AddApiKeyCommand(app, g);
+  AddGs1Command(app, g);
   AddVersionCommand(app, g);
 
   try {
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;
+  } catch (const ExitQuietly& e) {
+    return e.code;
   } catch (const CommandFailed& e) {
     std::cerr << "txng: " << e.what() << "\n";
     return kExitFailure;

@@ -3,6 +3,7 @@
 #include "common/embedded.h"
 #include "handlers/api_account.h"
 #include "handlers/api_catalog.h"
+#include "handlers/api_gs1.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "http/static_files.h"
@@ -13,6 +14,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterOpsRoutes(router, app);
   RegisterAccountApi(router, app);
   RegisterCatalogApi(router, app);
+  RegisterGs1Api(router);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }

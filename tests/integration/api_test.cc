@@ -2,6 +2,7 @@
 // SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include "http/message.h"
 #include "integration/app_fixture.h"
 
 namespace txng {
@@ -371,6 +372,19 @@ TEST_P(ApiTest, PublicProductPageErrors) {
   auto missing = client_->Get("/products/8930001999992");
   EXPECT_EQ(missing.status, 404);
   EXPECT_NE(missing.Header("content-type")->find("text/html"), std::string::npos);
+}
+
+TEST_P(ApiTest, Gs1Parse) {
+  auto ok =
+      client_->Get("/api/v1/gs1/parse?input=" + http::PercentEncode("]d2010893000000001910LOT42\x1D"
+                                                                    "17261231"));
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(Json(ok)["elementString"], "(01)08930000000019(10)LOT42(17)261231");
+  auto bad = client_->Get("/api/v1/gs1/parse?input=" + http::PercentEncode("(01)08930000000010"));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Json(bad)["valid"], false);
+  EXPECT_NE(Json(bad)["error"].get<std::string>().find("(01)"), std::string::npos) << bad.body;
+  EXPECT_EQ(client_->Get("/api/v1/gs1/parse").status, 400);
 }
 
 TXNG_INSTANTIATE_BACKENDS(ApiTest);

@@ -44,12 +44,13 @@ std::string Quote(const std::string& s) { return "'" + s + "'"; }
 TEST(Cli, HelpForEveryCommand) {
   CommandRun top = Txng("--help");
   EXPECT_EQ(top.exit_code, 0);
-  for (const char* cmd : {"serve", "migrate", "demo", "user", "apikey", "version"}) {
+  for (const char* cmd : {"serve", "migrate", "demo", "user", "apikey", "gs1", "version"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
   }
   for (const char* cmd :
        {"serve", "migrate", "demo", "user", "user add", "user list", "user passwd", "user disable",
-        "user enable", "apikey", "apikey create", "apikey list", "apikey revoke", "version"}) {
+        "user enable", "apikey", "apikey create", "apikey list", "apikey revoke", "gs1 parse",
+        "gs1 checkdigit", "version"}) {
     CommandRun r = Txng(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage:"), std::string::npos) << cmd;
@@ -68,6 +69,26 @@ TEST(Cli, VersionNamesTheSchema) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "txng " + std::string(TXNG_VERSION) + " (database schema version " +
                        std::to_string(Store::LatestSchemaVersion()) + ")\n");
+}
+
+TEST(Cli, Gs1ParseAndCheckDigit) {
+  CommandRun ok = Txng("gs1 parse " + Quote("(01)08930000000019(10)LOT42"));
+  ASSERT_EQ(ok.exit_code, 0) << ok.out;
+  auto doc = nlohmann::json::parse(ok.out);
+  EXPECT_EQ(doc["valid"], true);
+  EXPECT_EQ(doc["digitalLink"], "https://id.gs1.org/01/08930000000019/10/LOT42");
+  EXPECT_EQ(doc["ais"][1]["title"], "BATCH/LOT");
+
+  CommandRun bad = Txng("gs1 parse " + Quote("(01)08930000000019(17)261331"));
+  EXPECT_EQ(bad.exit_code, 1);
+  auto err = nlohmann::json::parse(bad.out);
+  EXPECT_EQ(err["valid"], false);
+  EXPECT_NE(err["error"].get<std::string>().find("AI (17)"), std::string::npos) << bad.out;
+
+  CommandRun digit = Txng("gs1 checkdigit 893000000001");
+  EXPECT_EQ(digit.exit_code, 0);
+  EXPECT_EQ(digit.out, "8930000000019\n");
+  EXPECT_EQ(Txng("gs1 checkdigit 89300A").exit_code, 1);
 }
 
 TEST(Cli, UnsupportedDatabaseUrlIsExplained) {

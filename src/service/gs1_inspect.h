@@ -1,0 +1,38 @@
+// What a piece of GS1 data says, whatever form it was typed, pasted or
+// scanned in: the answer of `txng gs1 parse` and GET /api/v1/gs1/parse.
+#ifndef TXNG_SERVICE_GS1_INSPECT_H_
+#define TXNG_SERVICE_GS1_INSPECT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "gs1/ai_value.h"
+
+namespace txng {
+
+struct Gs1Inspection {
+  std::vector<gs1::AiValue> ais;  // in the order given
+  std::string element_string;     // bracketed, in the order given
+  std::string digital_link;       // canonical, under https://id.gs1.org; empty without a key
+  std::vector<std::string> other_query_params;  // Digital Link: e.g. "linkType=gs1:pip"
+};
+
+// Recognises and validates `input`:
+//   ]C1… ]d2… ]Q3… ]e0… ]E0…   scanner data with a symbology identifier
+//   (01)…(10)…                 a bracketed element string
+//   ^01…  or with GS (0x1D)    an element string, FNC1 written '^'
+//   http(s)://…                a GS1 Digital Link URI (GTIN-8/12/13 accepted)
+//   8, 12, 13 or 14 digits     a GTIN
+// Errors say which AI, where, and which rule, as the gs1 layer words them.
+Result<Gs1Inspection> InspectGs1(std::string_view input);
+
+// The JSON document of an inspection: {"valid": true, "elementString",
+// "digitalLink", "ais": [{"ai", "title", "value"}], "otherQueryParams"}
+// or {"valid": false, "error": "…"}.
+std::string Gs1InspectionJson(const Result<Gs1Inspection>& r);
+
+}  // namespace txng
+
+#endif  // TXNG_SERVICE_GS1_INSPECT_H_
