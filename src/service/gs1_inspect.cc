@@ -6,6 +6,7 @@
 #include "gs1/check_digit.h"
 #include "gs1/digital_link.h"
 #include "gs1/element_string.h"
+#include "gs1/epc_uri.h"
 #include "gs1/gs1_data.h"
 #include "gs1/scan_data.h"
 
@@ -55,7 +56,7 @@ Result<std::vector<gs1::AiValue>> ParseAis(std::string_view input,
                                    "digit are expected");
   }
   return Status::InvalidArgument(
-      "not GS1 data: expected a Digital Link URI, a bracketed element string such as "
+      "not GS1 data: expected a Digital Link URI, an EPC URI, a bracketed element string such as "
       "(01)08930000000019(10)LOT1, an element string starting with ^, scanner data starting with "
       "a symbology identifier such as ]d2, or a GTIN");
 }
@@ -68,7 +69,13 @@ Result<Gs1Inspection> InspectGs1(std::string_view input) {
   }
   if (input.empty()) return Status::InvalidArgument("nothing to parse: the input is empty");
   Gs1Inspection out;
-  if (StartsWith(input, "]")) {
+  if (StartsWith(input, "urn:epc:")) {
+    // Deriving an EPC URI from other forms needs the company prefix length,
+    // which only an EPC URI carries by itself.
+    TXNG_ASSIGN_OR_RETURN(gs1::EpcUri epc, gs1::ParseEpcUri(input));
+    TXNG_ASSIGN_OR_RETURN(out.ais, gs1::EpcUriToAis(epc));
+    out.epc_uri = gs1::FormatEpcUri(epc);
+  } else if (StartsWith(input, "]")) {
     TXNG_ASSIGN_OR_RETURN(gs1::ScanData scan, gs1::ProcessScanData(input, {}));
     TXNG_ASSIGN_OR_RETURN(out.ais, ParseAis(scan.data, &out.other_query_params));
   } else {
@@ -92,6 +99,7 @@ std::string Gs1InspectionJson(const Result<Gs1Inspection>& r) {
   }
   json doc = {{"valid", true}, {"elementString", r->element_string}};
   doc["digitalLink"] = r->digital_link.empty() ? json(nullptr) : json(r->digital_link);
+  if (!r->epc_uri.empty()) doc["epcUri"] = r->epc_uri;
   doc["ais"] = std::move(ais);
   if (!r->other_query_params.empty()) doc["otherQueryParams"] = r->other_query_params;
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);

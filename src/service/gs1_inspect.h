@@ -16,6 +16,7 @@ struct Gs1Inspection {
   std::vector<gs1::AiValue> ais;  // in the order given
   std::string element_string;     // bracketed, in the order given
   std::string digital_link;       // canonical, under https://id.gs1.org; empty without a key
+  std::string epc_uri;            // when the input was an EPC URI (canonical form); else empty
   std::vector<std::string> other_query_params;  // Digital Link: e.g. "linkType=gs1:pip"
 };
 
@@ -24,12 +25,14 @@ struct Gs1Inspection {
 //   (01)…(10)…                 a bracketed element string
 //   ^01…  or with GS (0x1D)    an element string, FNC1 written '^'
 //   http(s)://…                a GS1 Digital Link URI (GTIN-8/12/13 accepted)
+//   urn:epc:id:… urn:epc:class:lgtin:…   an EPC pure-identity or class URI
 //   8, 12, 13 or 14 digits     a GTIN
 // Errors say which AI, where, and which rule, as the gs1 layer words them.
 Result<Gs1Inspection> InspectGs1(std::string_view input);
 
 // The JSON document of an inspection: {"valid": true, "elementString",
-// "digitalLink", "ais": [{"ai", "title", "value"}], "otherQueryParams"}
+// "digitalLink", "epcUri" (when derivable), "ais": [{"ai", "title", "value"}],
+// "otherQueryParams"}
 // or {"valid": false, "error": "…"}.
 std::string Gs1InspectionJson(const Result<Gs1Inspection>& r);
 

@@ -40,6 +40,18 @@ TEST(InspectGs1, GtinDigitsAndLinkTypes) {
   EXPECT_EQ(typed["otherQueryParams"], json::array({"linkType=gs1:pip"}));
 }
 
+TEST(InspectGs1, EpcUris) {
+  json sgtin = Inspect("urn:epc:id:sgtin:0614141.812345.6789");
+  ASSERT_EQ(sgtin["valid"], true) << sgtin;
+  EXPECT_EQ(sgtin["elementString"], "(01)80614141123458(21)6789");
+  EXPECT_EQ(sgtin["epcUri"], "urn:epc:id:sgtin:0614141.812345.6789");
+  EXPECT_EQ(sgtin["digitalLink"], "https://id.gs1.org/01/80614141123458/21/6789");
+  json bad = Inspect("urn:epc:id:sgtin:0614141.81234.6789");
+  EXPECT_EQ(bad["valid"], false);
+  EXPECT_NE(bad["error"].get<std::string>().find("13 digits"), std::string::npos) << bad;
+  EXPECT_FALSE(Inspect("(01)08930000000019").contains("epcUri"));
+}
+
 TEST(InspectGs1, ErrorsNameTheRule) {
   json month = Inspect("(01)08930000000019(17)261331");
   EXPECT_EQ(month["valid"], false);
