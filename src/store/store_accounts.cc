@@ -10,6 +10,7 @@ using store_internal::CreationTime;
 using store_internal::FieldChanges;
 using store_internal::InsertAudit;
 using store_internal::InTransaction;
+using store_internal::LoadById;
 using store_internal::NotFound;
 using store_internal::OnDuplicate;
 using store_internal::OnMissingReference;
@@ -109,15 +110,11 @@ Session SessionFromRow(const SqlRow& row) {
 }
 
 Result<Organisation> LoadOrganisation(SqlConnection& c, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(kSelectOrganisationById, {id}));
-  if (r.rows.empty()) return NotFound("organisation", id);
-  return OrganisationFromRow(r.rows[0]);
+  return LoadById(c, kSelectOrganisationById, "organisation", id, &OrganisationFromRow);
 }
 
 Result<User> LoadUser(SqlConnection& c, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(kSelectUserById, {id}));
-  if (r.rows.empty()) return NotFound("user", id);
-  return UserFromRow(r.rows[0]);
+  return LoadById(c, kSelectUserById, "user", id, &UserFromRow);
 }
 
 Status DuplicateTaxCode(Status s, const Organisation& o) {

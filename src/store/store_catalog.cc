@@ -11,6 +11,7 @@ using store_internal::CreationTime;
 using store_internal::FieldChanges;
 using store_internal::InsertAudit;
 using store_internal::InTransaction;
+using store_internal::LoadById;
 using store_internal::NotFound;
 using store_internal::OnDuplicate;
 using store_internal::OnMissingReference;
@@ -113,15 +114,11 @@ Location LocationFromRow(const SqlRow& row) {
 }
 
 Result<Product> LoadProduct(SqlConnection& c, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(kSelectProductById, {id}));
-  if (r.rows.empty()) return NotFound("product", id);
-  return ProductFromRow(r.rows[0]);
+  return LoadById(c, kSelectProductById, "product", id, &ProductFromRow);
 }
 
 Result<Location> LoadLocation(SqlConnection& c, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(kSelectLocationById, {id}));
-  if (r.rows.empty()) return NotFound("location", id);
-  return LocationFromRow(r.rows[0]);
+  return LoadById(c, kSelectLocationById, "location", id, &LocationFromRow);
 }
 
 Status DuplicateGtin(Status s, const Product& p) {

@@ -95,6 +95,16 @@ Status OnMissingReference(Status status, std::string message);
 // kNotFound "<entity> <id> not found".
 Status NotFound(std::string_view entity, int64_t id);
 
+// The one row `sql` selects for `id` ($1), mapped by `from_row`; kNotFound
+// "<entity> <id> not found" when there is none.
+template <typename T>
+Result<T> LoadById(SqlConnection& c, std::string_view sql, std::string_view entity, int64_t id,
+                   T (*from_row)(const SqlRow&)) {
+  TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, {id}));
+  if (r.rows.empty()) return NotFound(entity, id);
+  return from_row(r.rows[0]);
+}
+
 // The created_at of a new record: the caller's when set (imports and the
 // demo keep their history), else now.
 inline UnixMillis CreationTime(UnixMillis requested, UnixMillis now) {

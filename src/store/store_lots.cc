@@ -11,6 +11,7 @@ using store_internal::CreationTime;
 using store_internal::FieldChanges;
 using store_internal::InsertAudit;
 using store_internal::InTransaction;
+using store_internal::LoadById;
 using store_internal::NotFound;
 using store_internal::OnDuplicate;
 using store_internal::OnMissingReference;
@@ -60,9 +61,7 @@ Lot LotFromRow(const SqlRow& row) {
 }
 
 Result<Lot> LoadLot(SqlConnection& c, int64_t id) {
-  TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(kSelectLotById, {id}));
-  if (r.rows.empty()) return NotFound("lot", id);
-  return LotFromRow(r.rows[0]);
+  return LoadById(c, kSelectLotById, "lot", id, &LotFromRow);
 }
 
 Status DuplicateLotCode(Status s, const Lot& l) {
