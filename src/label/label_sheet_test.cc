@@ -64,11 +64,11 @@ std::string Collapse(const std::string& s) {
 
 TEST(LabelSheet, EveryQrCodeOnEveryPageDecodesToItsDigitalLink) {
   std::vector<Label> labels;
-  labels.push_back(Make(kLongName, "08930001000017", "LOT1"));
-  labels.push_back(Make("Mật ong hoa cà phê", "08930001000024", "MO-2026-03"));
+  labels.push_back(Make(kLongName, "08930001000018", "LOT1"));
+  labels.push_back(Make("Mật ong hoa cà phê", "08930001000025", "MO-2026-03"));
   for (int i = 1; i <= 12; ++i) {
     labels.push_back(
-        Make("Hồ tiêu đen Lộc Ninh", "08930002000016", "HT26", "SN" + std::to_string(i)));
+        Make("Hồ tiêu đen Lộc Ninh", "08930002000017", "HT26", "SN" + std::to_string(i)));
   }
   SheetLayout layout;
   layout.columns = 3;
@@ -99,11 +99,11 @@ TEST(LabelSheet, EveryQrCodeOnEveryPageDecodesToItsDigitalLink) {
   EXPECT_NE(flat.find("NSX: 01/03/2026"), std::string::npos);
   EXPECT_NE(flat.find("HSD: 28/02/2027"), std::string::npos);
   EXPECT_NE(flat.find("Số sê-ri: SN12"), std::string::npos);
-  EXPECT_NE(flat.find("(01)08930002000016(10)HT26(21)SN7"), std::string::npos) << flat;
+  EXPECT_NE(flat.find("(01)08930002000017(10)HT26(21)SN7"), std::string::npos) << flat;
 }
 
 TEST(LabelSheet, EnglishCaptionsAndIsoDates) {
-  auto pdf = RenderLabelSheetPdf({Make("Roasted cashews", "08930001000017", "LOT1", "7")},
+  auto pdf = RenderLabelSheetPdf({Make("Roasted cashews", "08930001000018", "LOT1", "7")},
                                  SheetLayout(), English());
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
   auto text = testing::PdfText(*pdf);
@@ -117,7 +117,7 @@ TEST(LabelSheet, EnglishCaptionsAndIsoDates) {
   ASSERT_TRUE(pages.ok());
   ASSERT_EQ(pages->size(), 1u);
   EXPECT_EQ(pages->at(0),
-            std::vector<std::string>{"https://id.gs1.org/01/08930001000017/10/LOT1/21/7"});
+            std::vector<std::string>{"https://id.gs1.org/01/08930001000018/10/LOT1/21/7"});
 }
 
 TEST(LabelSheet, DensestGridStillScans) {
@@ -127,7 +127,7 @@ TEST(LabelSheet, DensestGridStillScans) {
   std::vector<Label> labels;
   for (int i = 1; i <= 40; ++i) {
     labels.push_back(
-        Make(kLongName, "08930001000017", "LOT-2026-0001", std::to_string(100000 + i)));
+        Make(kLongName, "08930001000018", "LOT-2026-0001", std::to_string(100000 + i)));
   }
   auto pdf = RenderLabelSheetPdf(labels, layout, Vietnamese());
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
@@ -147,7 +147,7 @@ TEST(LabelSheet, DatesOnLabels) {
 }
 
 TEST(LabelSheet, BadInputIsRefusedWithAPreciseMessage) {
-  const Label ok = Make("Mật ong", "08930001000024", "L1");
+  const Label ok = Make("Mật ong", "08930001000025", "L1");
   EXPECT_EQ(RenderLabelSheetPdf({}, SheetLayout(), Vietnamese()).status().message(),
             "there are no labels to print");
   EXPECT_EQ(RenderLabelSheetPdf(std::vector<Label>(2001, ok), SheetLayout(), Vietnamese())
@@ -167,7 +167,7 @@ TEST(LabelSheet, BadInputIsRefusedWithAPreciseMessage) {
 
   // A stem so long that the QR code's modules would be too small to scan.
   Label long_link = ok;
-  long_link.digital_link = "https://" + std::string(400, 'a') + ".example/01/08930001000024/10/L1";
+  long_link.digital_link = "https://" + std::string(400, 'a') + ".example/01/08930001000025/10/L1";
   SheetLayout dense;
   dense.columns = 4;
   dense.rows = 10;
