@@ -4,17 +4,51 @@
 #   ./bench.sh http     wrk (64 connections, 30 s each) on txng's /healthz and on a
 #                       public product page of the demo province, and on nginx
 #                       serving static files of the same sizes: requests/s and p99.
+#   ./bench.sh gs1      Google Benchmark (bench/gs1_benchmark, Release build in
+#                       ./build-bench), one thread: Digital Link parse with full
+#                       validation, bracketed element string parse, Digital Link
+#                       generation, and a floor that copies and scans the same URIs.
 #
 # Environment: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64),
-# TXNG_THREADS (txng worker threads, default 2 = the cores of the reference machine).
+# TXNG_THREADS (txng worker threads, default 2 = the cores of the reference machine);
+# for gs1, BENCH_MIN_TIME (seconds per repetition, default 2; 3 repetitions).
 # Prints a Markdown table for docs/BENCHMARKS.md. Loopback only; bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 what="${1:-}"
-if [[ "$what" != "http" ]]; then
-  echo "usage: ./bench.sh http" >&2
+if [[ "$what" != "http" && "$what" != "gs1" ]]; then
+  echo "usage: ./bench.sh http|gs1" >&2
   exit 2
+fi
+
+if [[ "$what" == "gs1" ]]; then
+  scripts/install-deps
+  # The same ccache settings as scripts/build.
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+  export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-file_macro,time_macros}"
+  if [[ ! -f build-bench/build.ninja ]]; then
+    cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DTXNG_BENCH=ON >/dev/null
+  fi
+  ninja -C build-bench -j "$(nproc)" gs1_benchmark >&2
+  out=$(mktemp /tmp/txng-bench-gs1.XXXXXX.json)
+  trap 'rm -f "$out"' EXIT
+  build-bench/bench/gs1_benchmark --benchmark_min_time="${BENCH_MIN_TIME:-2}" \
+    --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+    --benchmark_format=json >"$out"
+  cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+  echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · 1 thread · median of 3 × ${BENCH_MIN_TIME:-2} s"
+  echo
+  echo "| what | items/s | ns/item | floor ns / ns |"
+  echo "|---|---|---|---|"
+  jq -r '
+    [.benchmarks[] | select(.aggregate_name == "median")] as $m
+    | ($m[] | select(.run_name == "BM_FloorCopyAndScan") | 1e9 / .items_per_second) as $floor
+    | $m[] | (1e9 / .items_per_second) as $ns
+    | "| \(.run_name | sub("^BM_"; "")) | \(.items_per_second | floor) | \($ns * 10 | round / 10) | \($floor / $ns * 100 | round)% |"
+  ' "$out"
+  exit 0
 fi
 
 scripts/install-deps --bench

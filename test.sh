@@ -11,6 +11,8 @@ scripts/build
 
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
+./fuzz.sh gs1 10
+
 pgdir=$(mktemp -d /tmp/txng-pgtest.XXXXXX)
 trap 'scripts/pgtest stop "$pgdir" >/dev/null 2>&1 || true' EXIT
 TXNG_TEST_PG_URL=$(scripts/pgtest start "$pgdir")

@@ -30,7 +30,7 @@ Result<ScanData> ProcessScanData(std::string_view scan, const ElementStringOptio
 // "DotCode", "DataBarExpanded", "DataBarOmni", "DataBarLimited",
 // "GS1_128_CCA", "GS1_128_CCC", "EAN13", "EAN8", "UPCA", "UPCE") would
 // output. `data` is an element string ('^' first) or, for QR, DataMatrix
-// and DotCode, plain data in which "\^" and "\\" stand for '^' and '\';
+// and DotCode, plain data in which "\^" stands for '^' (as ProcessScanData writes it);
 // EAN/UPC and DataBar Omni/Limited also take the bare GTIN digits. A
 // composite component follows a '|'. With `add_check_digit`, EAN-13 data of
 // 12 digits gets its check digit.

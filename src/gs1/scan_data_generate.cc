@@ -2,6 +2,7 @@
 
 #include "gs1/ai_table.h"
 #include "gs1/check_digit.h"
+#include "gs1/digital_link.h"
 #include "gs1/scan_data.h"
 
 namespace txng::gs1 {
@@ -24,6 +25,13 @@ Status GenerateError(const std::string& rule) {
   return Status::InvalidArgument("scan data: " + rule);
 }
 
+bool IsHttpUri(std::string_view data) {
+  for (std::string_view scheme : {"http://", "https://", "HTTP://", "HTTPS://"}) {
+    if (data.substr(0, scheme.size()) == scheme) return true;
+  }
+  return false;
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -44,10 +52,12 @@ Result<std::string> ScannerForm(std::string_view element_string,
   return out;
 }
 
+// Undoes ProcessScanData's escaping of plain data, where each '^' is written
+// "\^" and nothing else is escaped.
 std::string UnescapePlain(std::string_view data) {
   std::string out;
   for (std::size_t i = 0; i < data.size(); ++i) {
-    if (data[i] == '\\' && i + 1 < data.size() && (data[i + 1] == '^' || data[i + 1] == '\\')) ++i;
+    if (data[i] == '\\' && i + 1 < data.size() && data[i + 1] == '^') ++i;
     out += data[i];
   }
   return out;
@@ -66,6 +76,13 @@ Result<std::string> Gtin14(std::string_view data) {
 Result<std::string> Composite(std::string_view composite, const ElementStringOptions& options) {
   bool unused = false;
   return ScannerForm(composite, options, &unused);
+}
+
+// A linear symbol with a 2D composite component reads as ]e0 and one GS1
+// element string (`data`, GS between values), which must be valid as a whole.
+Result<std::string> CompositeSymbol(const std::string& data, const ElementStringOptions& options) {
+  TXNG_RETURN_IF_ERROR(ParseElementString("^" + data, options).status());
+  return "]e0" + data;
 }
 
 Result<std::string> EanUpc(std::string_view symbology, std::string_view linear,
@@ -108,17 +125,24 @@ Result<std::string> GenerateScanData(std::string_view data, std::string_view sym
     }
     return out;
   }
+  // With a composite component, a scanner reads one GS1 element string: the
+  // association rules apply to both components together.
+  ElementStringOptions per_component = options;
+  if (!composite.empty()) {
+    per_component.validate_requisites = false;
+    per_component.validate_exclusions = false;
+  }
   if (symbology == "DataBarOmni" || symbology == "DataBarLimited") {
     TXNG_ASSIGN_OR_RETURN(std::string gtin, Gtin14(linear));
     if (symbology == "DataBarLimited" && gtin[0] > '1') {
       return GenerateError("DataBar Limited carries GTINs starting with 0 or 1");
     }
-    std::string out = "]e001" + gtin;
+    std::string out = "01" + gtin;
     if (!composite.empty()) {
-      TXNG_ASSIGN_OR_RETURN(std::string component, Composite(composite, options));
+      TXNG_ASSIGN_OR_RETURN(std::string component, Composite(composite, per_component));
       out += component;
     }
-    return out;
+    return CompositeSymbol(out, options);
   }
   auto symbol = std::find_if(std::begin(kMatrixSymbologies), std::end(kMatrixSymbologies),
                              [symbology](const Symbology& s) { return s.name == symbology; });
@@ -130,14 +154,18 @@ Result<std::string> GenerateScanData(std::string_view data, std::string_view sym
       return GenerateError(std::string(symbology) + " carries GS1 data only");
     }
     if (data.empty()) return GenerateError("no data");
-    return std::string(symbol->plain_identifier) + UnescapePlain(data);
+    std::string plain = UnescapePlain(data);
+    // What a scanner reads must process: a URI there must be a Digital Link.
+    if (IsHttpUri(plain))
+      TXNG_RETURN_IF_ERROR(ParseDigitalLink(plain, DigitalLinkOptions()).status());
+    return std::string(symbol->plain_identifier) + plain;
   }
   bool separator_needed = false;
-  TXNG_ASSIGN_OR_RETURN(std::string out, ScannerForm(linear, options, &separator_needed));
+  TXNG_ASSIGN_OR_RETURN(std::string out, ScannerForm(linear, per_component, &separator_needed));
   if (composite.empty()) return std::string(symbol->gs1_identifier) + out;
-  TXNG_ASSIGN_OR_RETURN(std::string component, Composite(composite, options));
-  // A linear symbol with a 2D composite component reads as ]e0.
-  return "]e0" + out + (separator_needed ? std::string(1, kGroupSeparator) : "") + component;
+  TXNG_ASSIGN_OR_RETURN(std::string component, Composite(composite, per_component));
+  return CompositeSymbol(
+      out + (separator_needed ? std::string(1, kGroupSeparator) : "") + component, options);
 }
 
 }  // namespace txng::gs1

@@ -41,5 +41,40 @@ TEST(ScanDataTest, GeneratesWhatScannersRead) {
   EXPECT_FALSE(GenerateScanData("8931234567890", "EAN13", false, options).ok());
 }
 
+// Found by fuzz/scan_data_fuzz: QR data that is an invalid Digital Link was
+// generated, and the scanner output could not be processed back.
+TEST(ScanDataTest, GeneratedUriMustBeAValidDigitalLink) {
+  ElementStringOptions options;
+  EXPECT_FALSE(GenerateScanData("https://a/01/08931234567890", "QR", false, options).ok());
+  EXPECT_FALSE(GenerateScanData("https://a/01/]Q1x\x7F", "DM", false, options).ok());
+  EXPECT_EQ(*GenerateScanData("ftp://a/01/08931234567890", "QR", false, options),
+            "]Q1ftp://a/01/08931234567890");
+}
+
+// Found by fuzz/scan_data_fuzz: generation read "\\" as an escaped '\', but
+// processing writes a '\' as it is, so a scanned "^\\" came back as "^\".
+TEST(ScanDataTest, GenerationUndoesProcessingOfPlainData) {
+  ElementStringOptions options;
+  auto scan = ProcessScanData("]Q1A^\\\\B\\^C", options);
+  ASSERT_TRUE(scan.ok()) << scan.status().message();
+  EXPECT_EQ(scan->data, "A\\^\\\\B\\\\^C");
+  EXPECT_EQ(*GenerateScanData(scan->data, "QR", false, options), "]Q1A^\\\\B\\^C");
+}
+
+// Found by fuzz/scan_data_fuzz: the components of a composite symbol were
+// validated apart, so AI (99) with two values made scanner output that does
+// not process.
+TEST(ScanDataTest, CompositeComponentsAreValidatedTogether) {
+  ElementStringOptions options;
+  EXPECT_FALSE(
+      GenerateScanData("^0112312312312333^99A|^99B", "DataBarExpanded", false, options).ok());
+  EXPECT_FALSE(GenerateScanData("^0112312312312333|^99A^99B", "DataBarOmni", false, options).ok());
+  auto split = GenerateScanData("^99A|^0112312312312333", "GS1_128_CCA", false, options);
+  ASSERT_TRUE(split.ok()) << split.status().message();
+  EXPECT_EQ(*split,
+            "]e099A\x1D"
+            "0112312312312333");
+}
+
 }  // namespace
 }  // namespace txng::gs1
