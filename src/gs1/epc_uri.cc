@@ -480,6 +480,11 @@ Result<std::vector<AiValue>> EpcUriToAis(const EpcUri& epc) {
   }
   ais.push_back({std::string(scheme->primary_ai), key});
   ais.insert(ais.end(), companions.begin(), companions.end());
+  // TDS field rules are looser than some AI rules (a CPI serial may start
+  // with 0 in the URI but not in AI (8011)): the AIs must stand on their own.
+  if (Status valid = ValidateAis(ais, ElementStringOptions{}); !valid.ok()) {
+    return Status::InvalidArgument(where + " " + valid.message());
+  }
   return ais;
 }
 

@@ -51,7 +51,9 @@ std::string FormatEpcUri(const EpcUri& epc);
 
 // The GS1 AIs of an identity or class, check digits computed, e.g. sgtin ->
 // (01)(21), lgtin -> (01)(10), sgln -> (414) and (254) when it has an
-// extension. Fails for patterns, which name no single object.
+// extension, validated as AIs. Fails for patterns, which name no single
+// object, and for URIs whose fields TDS allows but the AIs do not (a cpi
+// serial with a leading zero).
 Result<std::vector<AiValue>> EpcUriToAis(const EpcUri& epc);
 
 // The canonical GS1 Digital Link URI of `epc` under `stem`

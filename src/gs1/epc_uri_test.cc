@@ -209,6 +209,15 @@ void ExpectAisError(const std::vector<AiValue>& ais, int length, const std::stri
   EXPECT_EQ(epc.status().message(), message);
 }
 
+TEST(EpcUri, IdentitiesWhoseAisBreakAiRules) {
+  Result<EpcUri> cpi = ParseEpcUri("urn:epc:id:cpi:0614141.123ABC.0123");
+  ASSERT_TRUE(cpi.ok()) << cpi.status().message();
+  Result<std::vector<AiValue>> ais = EpcUriToAis(*cpi);
+  ASSERT_FALSE(ais.ok());
+  EXPECT_EQ(ais.status().message(),
+            "urn:epc:id:cpi: AI (8011): must not start with 0 (position 1 of \"0123\")");
+}
+
 TEST(EpcUri, RejectsAisWithoutEpc) {
   ExpectAisError({{"01", "80614141123458"}, {"21", "1"}}, 5,
                  "urn:epc:id:sgtin: company prefix length must be 6 to 12, got 5");
@@ -224,8 +233,11 @@ TEST(EpcUri, RejectsAisWithoutEpc) {
                  "means no extension");
   ExpectAisError({{"8004", "12345"}}, 7,
                  "urn:epc:id:giai: company prefix length 7 is longer than (8004) \"12345\"");
+  ExpectAisError({{"8004", "1234AB7890"}}, 6,
+                 "urn:epc:id:giai: company prefix must be digits, got \"1234AB\"");
   ExpectAisError({{"8004", "ABC1234567"}}, 6,
-                 "urn:epc:id:giai: company prefix must be digits, got \"ABC123\"");
+                 "AI (8004): character 1 ('A') cannot be part of a GS1 Company Prefix, which is "
+                 "all digits (position 1 of \"ABC1234567\")");
   EXPECT_FALSE(AisToEpcUri({{"01", "80614141123459"}, {"21", "1"}}, 7).ok());
 }
 

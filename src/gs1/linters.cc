@@ -6,7 +6,7 @@
 namespace txng::gs1 {
 
 Linter FindLinter(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, Linter>, 36> kLinters = {{
+  static constexpr std::array<std::pair<std::string_view, Linter>, 39> kLinters = {{
       {"csetnumeric", LintNumeric},
       {"cset82", LintCset82},
       {"cset39", LintCset39},
@@ -35,6 +35,9 @@ Linter FindLinter(std::string_view name) {
       {"iso3166999", LintIso3166Or999},
       {"iso3166alpha2", LintIso3166Alpha2},
       {"iso4217", LintIso4217},
+      {"packagetype", LintPackageType},
+      {"gcppos1", LintGcpPos1},
+      {"gcppos2", LintGcpPos2},
       {"importeridx", LintImporterIndex},
       {"mediatype", LintMediaType},
       {"pcenc", LintPercentEncoding},

@@ -62,12 +62,19 @@ std::optional<LintError> LintPosInSeqSlash(std::string_view value);
 std::optional<LintError> LintLatitude(std::string_view value);
 std::optional<LintError> LintLongitude(std::string_view value);
 
-// ISO code lists (linters_codes.cc): numeric country (optionally 999 for
-// "unknown"), alpha-2 country and numeric currency codes.
+// Code lists (linters_codes.cc): ISO numeric country (optionally 999 for
+// "unknown"), alpha-2 country and numeric currency codes; package types.
 std::optional<LintError> LintIso3166(std::string_view value);
 std::optional<LintError> LintIso3166Or999(std::string_view value);
 std::optional<LintError> LintIso3166Alpha2(std::string_view value);
 std::optional<LintError> LintIso4217(std::string_view value);
+std::optional<LintError> LintPackageType(std::string_view value);
+// GS1 Company Prefix position (linters_gcp.cc): the value starts with a GS1
+// Company Prefix (gcppos1), or does so after its first character, an
+// indicator or extension digit (gcppos2). Without a registry of allocated
+// prefixes this checks what every prefix has: at least four digits.
+std::optional<LintError> LintGcpPos1(std::string_view value);
+std::optional<LintError> LintGcpPos2(std::string_view value);
 
 // Formats (linters_formats.cc): importer index (7040), AIDC media type,
 // percent-encoded text and IBAN.

@@ -12,6 +12,11 @@ extern const std::string_view kIso3166Alpha2[];
 extern const std::size_t kIso3166Alpha2Count;
 extern const std::string_view kIso4217Numeric[];
 extern const std::size_t kIso4217NumericCount;
+// Defined in package_type_codes.cc.
+extern const std::string_view kRec21PackageTypes[];
+extern const std::size_t kRec21PackageTypeCount;
+extern const std::string_view kGs1PackageTypes[];
+extern const std::size_t kGs1PackageTypeCount;
 }  // namespace internal
 
 namespace {
@@ -53,6 +58,15 @@ std::optional<LintError> LintIso4217(std::string_view value) {
     return std::nullopt;
   }
   return NotIn(value, "NOT_ISO4217", "an ISO 4217 numeric currency code");
+}
+
+std::optional<LintError> LintPackageType(std::string_view value) {
+  if (Contains(internal::kRec21PackageTypes, internal::kRec21PackageTypeCount, value) ||
+      Contains(internal::kGs1PackageTypes, internal::kGs1PackageTypeCount, value)) {
+    return std::nullopt;
+  }
+  return NotIn(value, "INVALID_PACKAGE_TYPE",
+               "a package type code (UN/ECE Recommendation 21 or GS1 PackageTypeCode)");
 }
 
 }  // namespace txng::gs1

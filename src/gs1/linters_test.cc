@@ -2,12 +2,66 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
 namespace txng::gs1 {
+namespace internal {
+extern const std::string_view kRec21PackageTypes[];
+extern const std::size_t kRec21PackageTypeCount;
+extern const std::string_view kGs1PackageTypes[];
+extern const std::size_t kGs1PackageTypeCount;
+}  // namespace internal
 namespace {
 
-TEST(LintersTest, FindsImplementedLintersOnly) {
+TEST(LintersTest, FindsLintersByDictionaryName) {
   EXPECT_EQ(FindLinter("yymmd0"), LintYymmd0);
-  EXPECT_EQ(FindLinter("packagetype"), nullptr);
+  EXPECT_EQ(FindLinter("packagetype"), LintPackageType);
+  EXPECT_EQ(FindLinter("gcppos2"), LintGcpPos2);
+  EXPECT_EQ(FindLinter("nosuchlinter"), nullptr);
+}
+
+TEST(LintersTest, PackageTypesFromRec21AndGs1) {
+  EXPECT_FALSE(LintPackageType("BX"));   // Rec 21: box
+  EXPECT_FALSE(LintPackageType("201"));  // GS1: pallet type
+  EXPECT_FALSE(LintPackageType("BRI"));  // GS1: brick
+  auto bad = LintPackageType("bx");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->code, "INVALID_PACKAGE_TYPE");
+  EXPECT_EQ(bad->position, 0u);
+  EXPECT_EQ(bad->length, 2u);
+  EXPECT_EQ(bad->message,
+            "'bx' is not a package type code (UN/ECE Recommendation 21 or GS1 PackageTypeCode)");
+  EXPECT_TRUE(LintPackageType("AE"));  // Rec 21 only; not in GS1's list
+}
+
+TEST(LintersTest, PackageTypeListsAreSortedForBinarySearch) {
+  EXPECT_TRUE(std::is_sorted(internal::kRec21PackageTypes,
+                             internal::kRec21PackageTypes + internal::kRec21PackageTypeCount));
+  EXPECT_TRUE(std::is_sorted(internal::kGs1PackageTypes,
+                             internal::kGs1PackageTypes + internal::kGs1PackageTypeCount));
+  EXPECT_EQ(internal::kRec21PackageTypeCount + internal::kGs1PackageTypeCount, 431u);
+}
+
+TEST(LintersTest, CompanyPrefixPosition) {
+  EXPECT_FALSE(LintGcpPos1("0123"));
+  EXPECT_FALSE(LintGcpPos1("0123ABC"));
+  auto short_value = LintGcpPos1("123");
+  ASSERT_TRUE(short_value);
+  EXPECT_EQ(short_value->code, "TOO_SHORT_FOR_GCP");
+  EXPECT_EQ(short_value->length, 3u);
+  auto letter = LintGcpPos1("12A4");
+  ASSERT_TRUE(letter);
+  EXPECT_EQ(letter->code, "INVALID_GCP_PREFIX");
+  EXPECT_EQ(letter->position, 2u);
+  EXPECT_EQ(letter->message,
+            "character 3 ('A') cannot be part of a GS1 Company Prefix, which is all digits");
+  EXPECT_FALSE(LintGcpPos2("I1234"));
+  auto shifted = LintGcpPos2("1123X");
+  ASSERT_TRUE(shifted);
+  EXPECT_EQ(shifted->position, 4u);
+  EXPECT_EQ(LintGcpPos2("")->code, "TOO_SHORT_FOR_GCP");
 }
 
 TEST(LintersTest, DatesReportTheOffendingField) {

@@ -6,8 +6,9 @@
 namespace txng::handlers {
 
 // GET /api/v1/gs1/parse?input=…: what GS1 data says (200), or why it is
-// invalid (400), as the JSON document of `txng gs1 parse`.
-void RegisterGs1Api(http::Router& router);
+// invalid (400), as the JSON document of `txng gs1 parse`; the EPC URI of
+// keys under the organisations' registered company prefixes.
+void RegisterGs1Api(http::Router& router, Store& store);
 
 }  // namespace txng::handlers
 

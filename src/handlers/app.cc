@@ -14,7 +14,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterOpsRoutes(router, app);
   RegisterAccountApi(router, app);
   RegisterCatalogApi(router, app);
-  RegisterGs1Api(router);
+  RegisterGs1Api(router, app.store);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }

@@ -63,15 +63,14 @@ Result<std::vector<gs1::AiValue>> ParseAis(std::string_view input,
 
 }  // namespace
 
-Result<Gs1Inspection> InspectGs1(std::string_view input) {
+Result<Gs1Inspection> InspectGs1(std::string_view input,
+                                 const gs1::CompanyPrefixLengths& prefixes) {
   while (!input.empty() && (input.back() == '\n' || input.back() == '\r' || input.back() == ' ')) {
     input.remove_suffix(1);
   }
   if (input.empty()) return Status::InvalidArgument("nothing to parse: the input is empty");
   Gs1Inspection out;
   if (StartsWith(input, "urn:epc:")) {
-    // Deriving an EPC URI from other forms needs the company prefix length,
-    // which only an EPC URI carries by itself.
     TXNG_ASSIGN_OR_RETURN(gs1::EpcUri epc, gs1::ParseEpcUri(input));
     TXNG_ASSIGN_OR_RETURN(out.ais, gs1::EpcUriToAis(epc));
     out.epc_uri = gs1::FormatEpcUri(epc);
@@ -81,10 +80,26 @@ Result<Gs1Inspection> InspectGs1(std::string_view input) {
   } else {
     TXNG_ASSIGN_OR_RETURN(out.ais, ParseAis(input, &out.other_query_params));
   }
+  if (out.epc_uri.empty()) {
+    if (auto epc = gs1::AisToEpcUri(out.ais, prefixes); epc.ok()) {
+      out.epc_uri = gs1::FormatEpcUri(*epc);
+    }
+  }
   out.element_string = gs1::ToBracketed(out.ais);
   auto link = gs1::ToDigitalLink(out.ais, "https://id.gs1.org", LenientLinkOptions());
   if (link.ok()) out.digital_link = *link;
   return out;
+}
+
+Result<gs1::CompanyPrefixLengths> RegisteredCompanyPrefixes(Store& store) {
+  TXNG_ASSIGN_OR_RETURN(std::vector<std::string> registered, store.ListCompanyPrefixes());
+  gs1::CompanyPrefixLengths prefixes;
+  for (const std::string& prefix : registered) {
+    // A shorter or malformed prefix still names its organisation; it only
+    // cannot split an EPC URI.
+    (void)prefixes.Add(prefix);
+  }
+  return prefixes;
 }
 
 std::string Gs1InspectionJson(const Result<Gs1Inspection>& r) {

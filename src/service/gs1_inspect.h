@@ -9,6 +9,8 @@
 
 #include "common/status.h"
 #include "gs1/ai_value.h"
+#include "gs1/epc_uri.h"
+#include "store/store.h"
 
 namespace txng {
 
@@ -16,7 +18,7 @@ struct Gs1Inspection {
   std::vector<gs1::AiValue> ais;  // in the order given
   std::string element_string;     // bracketed, in the order given
   std::string digital_link;       // canonical, under https://id.gs1.org; empty without a key
-  std::string epc_uri;            // when the input was an EPC URI (canonical form); else empty
+  std::string epc_uri;            // EPC URI when derivable (see InspectGs1); else empty
   std::vector<std::string> other_query_params;  // Digital Link: e.g. "linkType=gs1:pip"
 };
 
@@ -28,7 +30,15 @@ struct Gs1Inspection {
 //   urn:epc:id:… urn:epc:class:lgtin:…   an EPC pure-identity or class URI
 //   8, 12, 13 or 14 digits     a GTIN
 // Errors say which AI, where, and which rule, as the gs1 layer words them.
-Result<Gs1Inspection> InspectGs1(std::string_view input);
+// The EPC URI of other forms needs the length of the key's company prefix,
+// found in `prefixes` (e.g. the organisations' registered prefixes); without
+// a match there is none, which is not an error.
+Result<Gs1Inspection> InspectGs1(std::string_view input,
+                                 const gs1::CompanyPrefixLengths& prefixes = {});
+
+// The organisations' registered GS1 company prefixes, for InspectGs1.
+// Prefixes an EPC URI cannot split on (not 6 to 12 digits) are left out.
+Result<gs1::CompanyPrefixLengths> RegisteredCompanyPrefixes(Store& store);
 
 // The JSON document of an inspection: {"valid": true, "elementString",
 // "digitalLink", "epcUri" (when derivable), "ais": [{"ai", "title", "value"}],

@@ -52,6 +52,25 @@ TEST(InspectGs1, EpcUris) {
   EXPECT_FALSE(Inspect("(01)08930000000019").contains("epcUri"));
 }
 
+TEST(InspectGs1, EpcUriFromRegisteredCompanyPrefixes) {
+  gs1::CompanyPrefixLengths prefixes;
+  ASSERT_TRUE(prefixes.Add("893000").ok());
+  ASSERT_TRUE(prefixes.Add("8930001").ok());  // the longest match wins
+  auto Epc = [&](std::string_view input) {
+    return json::parse(Gs1InspectionJson(InspectGs1(input, prefixes)));
+  };
+  EXPECT_EQ(Epc("https://id.gs1.org/01/08930001000018/21/A1")["epcUri"],
+            "urn:epc:id:sgtin:8930001.000001.A1");
+  EXPECT_EQ(Epc("(01)08930000000019(10)LOT1")["epcUri"],
+            "urn:epc:class:lgtin:893000.0000001.LOT1");
+  EXPECT_EQ(Epc("(414)8930001000018")["epcUri"], "urn:epc:id:sgln:8930001.00001.0");
+  // No registered prefix matches, or the AIs name no EPC: valid, no epcUri.
+  json foreign = Epc("(01)09501101530003(21)1");
+  EXPECT_EQ(foreign["valid"], true);
+  EXPECT_FALSE(foreign.contains("epcUri"));
+  EXPECT_FALSE(Epc("(01)08930000000019")["epcUri"].is_string());
+}
+
 TEST(InspectGs1, ErrorsNameTheRule) {
   json month = Inspect("(01)08930000000019(17)261331");
   EXPECT_EQ(month["valid"], false);

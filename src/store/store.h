@@ -65,8 +65,8 @@ struct AuditFilter {
 // A review decision for one record.
 struct ReviewDecision {
   ReviewStatus status = ReviewStatus::kApproved;
-  std::string reason;                // required for kRejected
-  std::optional<int64_t> reviewer;   // user id, empty for the system (demo)
+  std::string reason;               // required for kRejected
+  std::optional<int64_t> reviewer;  // user id, empty for the system (demo)
 };
 
 class Store {
@@ -93,6 +93,9 @@ class Store {
   Result<Organisation> GetOrganisation(int64_t id);
   Result<Page<Organisation>> ListOrganisations(const OrganisationFilter& f, PageRequest page);
   Result<Organisation> UpdateOrganisation(const Organisation& o, const Actor& actor);
+  // Every organisation's GS1 company prefix (distinct, non-empty), whatever
+  // its review status: a prefix is a fact about the organisation.
+  Result<std::vector<std::string>> ListCompanyPrefixes();
 
   // Users. Usernames are unique (kAlreadyExists).
   Result<User> CreateUser(const User& u, const Actor& actor);

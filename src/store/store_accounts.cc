@@ -28,6 +28,9 @@ constexpr std::string_view kInsertOrganisation =
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id";
 // Takes the row lock before the old values are read, so that the audited
 // list of changed fields is exact under concurrent updates.
+constexpr std::string_view kSelectCompanyPrefixes =
+    "SELECT DISTINCT gs1_company_prefix FROM organisations WHERE gs1_company_prefix <> '' "
+    "ORDER BY gs1_company_prefix";
 constexpr std::string_view kLockOrganisation =
     "UPDATE organisations SET updated_at = updated_at WHERE id = $1";
 constexpr std::string_view kUpdateOrganisation =
@@ -159,6 +162,17 @@ Result<Page<Organisation>> Store::ListOrganisations(const OrganisationFilter& f,
     return store_internal::ListPage<Organisation>(c, kSelectOrganisations, "organisations", where,
                                                   page, OrganisationFromRow);
   });
+}
+
+Result<std::vector<std::string>> Store::ListCompanyPrefixes() {
+  return InTransaction<std::vector<std::string>>(
+      *db_, TxMode::kRead, [&](SqlConnection& c) -> Result<std::vector<std::string>> {
+        TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(kSelectCompanyPrefixes, {}));
+        std::vector<std::string> out;
+        out.reserve(r.rows.size());
+        for (const SqlRow& row : r.rows) out.push_back(row.Text(0));
+        return out;
+      });
 }
 
 Result<Organisation> Store::UpdateOrganisation(const Organisation& o, const Actor& actor) {

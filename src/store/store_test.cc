@@ -215,6 +215,20 @@ TEST_P(AccountsTest, ListsOrganisationsWithFiltersPagingAndTotal) {
   EXPECT_EQ(beyond->total, 7);
 }
 
+TEST_P(AccountsTest, ListsDistinctCompanyPrefixes) {
+  ASSERT_TRUE(IsOk(store_->ListCompanyPrefixes()));
+  EXPECT_TRUE(store_->ListCompanyPrefixes()->empty());
+  const char* prefixes[] = {"8930002", "", "8930001", "8930002"};
+  for (int i = 0; i < 4; ++i) {
+    Organisation o = NewOrganisation("Org " + std::to_string(i));
+    o.gs1_company_prefix = prefixes[i];
+    ASSERT_TRUE(IsOk(store_->CreateOrganisation(o, Admin())));
+  }
+  auto listed = store_->ListCompanyPrefixes();
+  ASSERT_TRUE(IsOk(listed));
+  EXPECT_EQ(*listed, (std::vector<std::string>{"8930001", "8930002"}));
+}
+
 TEST_P(AccountsTest, CreatesAndFindsUsers) {
   Organisation org = MakeOrganisation("HTX", "1");
   User u = MakeUser("nguyen.van.a", Role::kProducer, org.id);

@@ -387,6 +387,18 @@ TEST_P(ApiTest, Gs1Parse) {
   EXPECT_EQ(client_->Get("/api/v1/gs1/parse").status, 400);
 }
 
+TEST_P(ApiTest, Gs1ParseDerivesEpcUrisUnderRegisteredPrefixes) {
+  // Organisation A registered 8930001; nobody registered 950110.
+  auto ours = client_->Get("/api/v1/gs1/parse?input=" +
+                           http::PercentEncode("https://id.gs1.org/01/08930001000018/21/A1"));
+  ASSERT_EQ(ours.status, 200) << ours.body;
+  EXPECT_EQ(Json(ours)["epcUri"], "urn:epc:id:sgtin:8930001.000001.A1");
+  auto foreign =
+      client_->Get("/api/v1/gs1/parse?input=" + http::PercentEncode("(01)09501101530003(21)1"));
+  ASSERT_EQ(foreign.status, 200) << foreign.body;
+  EXPECT_FALSE(Json(foreign).contains("epcUri")) << foreign.body;
+}
+
 TXNG_INSTANTIATE_BACKENDS(ApiTest);
 
 }  // namespace
