@@ -658,6 +658,15 @@ Result<Document> DecodeJsonValue(const json& j) {
       TXNG_RETURN_IF_ERROR(KeepMember(ns, key, value, at, &doc.extensions));
     }
   }
+  if (!j.contains("@context")) {
+    return DocFail("/@context", rule::kRequired, "an EPCIS document needs an @context");
+  }
+  if (doc.kind == DocumentKind::kDocument && doc.schema_version.empty()) {
+    return DocFail("/schemaVersion", rule::kRequired, "an EPCISDocument needs a schemaVersion");
+  }
+  if (doc.kind == DocumentKind::kDocument && doc.creation_date.empty()) {
+    return DocFail("/creationDate", rule::kRequired, "an EPCISDocument needs a creationDate");
+  }
   auto body = j.find("epcisBody");
   if (body == j.end() || !body->is_object()) {
     return DocFail("/epcisBody", rule::kRequired, "epcisBody (an object) is required");

@@ -1,0 +1,162 @@
+// Decodes every JSON-LD example of the EPCIS 2.0 standard (../shared/
+// conformance/gs1-epcis/JSON and JSON-simple-context, located through
+// TXNG_CONFORMANCE_DIR), encodes it back and decodes the output again: the
+// two decoded documents must be equal field by field (the model is the
+// normalised form), every event must keep its hash ID, and the encoded
+// events must carry the same members as the originals. Examples the
+// standard itself rejects are listed in kRejected with the reason and must
+// fail to decode.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "epcis/event_hash.h"
+#include "epcis/json_decode.h"
+#include "epcis/json_encode.h"
+
+namespace txng::epcis {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path ConformanceDir() {
+  const char* env = std::getenv("TXNG_CONFORMANCE_DIR");
+  return env != nullptr ? fs::path(env) : fs::path(TXNG_DEFAULT_CONFORMANCE_DIR);
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Examples that break a rule of EPCIS 2.0 / CBV 2.0 (path relative to
+// gs1-epcis/, reason).
+const std::map<std::string, std::string>& Rejected() {
+  static const auto* rejected = new std::map<std::string, std::string>{
+      {"JSON-simple-context/Example-TransactionEvents-2020_07_03y.jsonld",
+       "sourceList and destinationList are objects; the schema requires arrays"},
+      {"JSON-simple-context/PersistentDisposition-example.jsonld",
+       "events name their ID \"id\"; EPCIS 2.0 calls it eventID and allows no other plain "
+       "member"},
+      {"JSON-simple-context/WithFullCombinationOfFields/"
+       "aggregation_event_all_possible_fields.jsonld",
+       "a sensorElement has a \"type\" member, which the schema does not allow"},
+      {"JSON-simple-context/WithFullCombinationOfFields/"
+       "association_event_all_possible_fields.jsonld",
+       "a sensorElement has a \"type\" member, which the schema does not allow"},
+      {"JSON-simple-context/WithFullCombinationOfFields/object_event_all_possible_fields.jsonld",
+       "a sensorElement has a \"type\" member, which the schema does not allow"},
+      {"JSON-simple-context/WithFullCombinationOfFields/"
+       "transaction_event_all_possible_fields.jsonld",
+       "a sensorElement has a \"type\" member, which the schema does not allow"},
+      {"JSON-simple-context/WithFullCombinationOfFields/"
+       "transformation_event_all_possible_fields.jsonld",
+       "a sensorElement has a \"type\" member, which the schema does not allow"},
+      {"JSON-simple-context/WithSensorData/SensorDataExample12.jsonld",
+       "the EPCISDocument has no schemaVersion, which the schema requires"},
+      {"JSON-simple-context/WithSensorData/SensorDataExample14.jsonld",
+       "a sensorElement has a \"type\" member, which the schema does not allow"},
+      {"JSON-simple-context/WithSensorData/SensorDataExample15.jsonld",
+       "a sensorElement has a \"type\" member, which the schema does not allow"},
+      {"JSON-simple-context/WithSensorData/SensorDataExample17.jsonld",
+       "schemaVersion is the number 2.0; the schema requires a string"},
+  };
+  return *rejected;
+}
+
+// The member names of the events of a JSON-LD document, in document order.
+std::vector<std::set<std::string>> EventMembers(const nlohmann::json& doc) {
+  const nlohmann::json* list = nullptr;
+  if (doc.contains("epcisBody")) {
+    const nlohmann::json& body = doc["epcisBody"];
+    if (body.contains("eventList")) list = &body["eventList"];
+    if (body.contains("queryResults")) list = &body["queryResults"]["resultsBody"]["eventList"];
+  }
+  std::vector<std::set<std::string>> out;
+  auto members = [](const nlohmann::json& event) {
+    std::set<std::string> names;
+    for (const auto& [key, value] : event.items()) {
+      // Empty lists carry nothing; @context is not an event member.
+      if (key == "@context" || (value.is_array() && value.empty())) continue;
+      names.insert(key);
+    }
+    return names;
+  };
+  if (list == nullptr) {
+    out.push_back(members(doc));
+  } else {
+    for (const nlohmann::json& event : *list) out.push_back(members(event));
+  }
+  return out;
+}
+
+TEST(JsonExamplesConformance, RoundTripsEveryExample) {
+  const fs::path root = ConformanceDir() / "gs1-epcis";
+  if (!fs::is_directory(root)) GTEST_SKIP() << "no EPCIS examples at " << root;
+  std::vector<fs::path> files;
+  for (const char* folder : {"JSON", "JSON-simple-context"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / folder)) {
+      std::string ext = entry.path().extension().string();
+      if (entry.is_regular_file() && (ext == ".jsonld" || ext == ".json")) {
+        files.push_back(entry.path());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  int documents = 0, events = 0, rejected = 0;
+  for (const fs::path& file : files) {
+    const std::string name = fs::relative(file, root).string();
+    const std::string text = ReadFile(file);
+    Result<Document> doc = DecodeJsonDocument(text);
+    if (auto it = Rejected().find(name); it != Rejected().end()) {
+      EXPECT_FALSE(doc.ok()) << name << " is listed as rejected but decodes";
+      std::cout << "rejected: " << name << ": " << it->second
+                << "\n  (TXNG: " << doc.status().message() << ")\n";
+      ++rejected;
+      continue;
+    }
+    if (!doc.ok()) {
+      ADD_FAILURE() << name << ": " << doc.status().ToString();
+      continue;
+    }
+    const nlohmann::ordered_json encoded = EncodeJsonDocument(*doc);
+    Result<Document> again = DecodeJsonDocument(encoded.dump());
+    if (!again.ok()) {
+      ADD_FAILURE() << name
+                    << ": the encoded document does not decode: " << again.status().ToString()
+                    << "\n"
+                    << encoded.dump(2);
+      continue;
+    }
+    EXPECT_EQ(again->events.size(), doc->events.size()) << name;
+    for (std::size_t i = 0; i < doc->events.size() && i < again->events.size(); ++i) {
+      EXPECT_TRUE(again->events[i] == doc->events[i])
+          << name << " event " << i << " differs after encoding:\n"
+          << encoded.dump(2);
+      EXPECT_EQ(EventHashId(again->events[i]), EventHashId(doc->events[i])) << name;
+    }
+    EXPECT_EQ(again->extensions, doc->extensions) << name;
+    EXPECT_EQ(again->header, doc->header) << name;
+    std::vector<std::set<std::string>> before = EventMembers(nlohmann::json::parse(text));
+    std::vector<std::set<std::string>> after = EventMembers(nlohmann::json::parse(encoded.dump()));
+    EXPECT_EQ(after, before) << name << ": members differ";
+    ++documents;
+    events += static_cast<int>(doc->events.size());
+  }
+  std::cout << "examples: " << documents << " documents, " << events << " events round-tripped, "
+            << rejected << " rejected by the standard\n";
+  EXPECT_GT(documents, 0);
+}
+
+}  // namespace
+}  // namespace txng::epcis
