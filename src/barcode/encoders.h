@@ -24,8 +24,9 @@ Result<Symbol> EncodeQr(std::string_view data, QrOptions options = {});
 // (0x1D) standing for FNC1, e.g. "^0109501101530003^10ABC". The leading FNC1
 // is optional (GS1 symbols always start with one). Separators are
 // normalised: one FNC1 after each variable-length value that another AI
-// follows, none elsewhere. Each AI must be in the GS1 table and fixed-length
-// values complete; the values' contents are the gs1 layer's to validate.
+// follows, none elsewhere. The data is validated as the gs1 layer validates
+// element strings (values, check digits, dates, required and excluded AI
+// combinations), and its errors are returned as they are.
 
 // A GS1 DataMatrix (ECC 200, square, FNC1 in first position). Reads back as
 // "]d2" followed by the element string with GS separators.

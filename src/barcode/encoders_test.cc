@@ -77,15 +77,21 @@ TEST(EncodeGs1, NormalisesSeparatorsAndBracketsTheText) {
 TEST(EncodeGs1, NamesTheProblem) {
   EXPECT_EQ(ErrorOf(EncodeGs1_128("")), "GS1 element string is empty");
   EXPECT_EQ(ErrorOf(EncodeGs1_128("^")), "GS1 element string is empty");
-  EXPECT_EQ(ErrorOf(EncodeGs1_128("^01095011015300")), "AI (01) needs 14 characters, got 12");
+  EXPECT_EQ(ErrorOf(EncodeGs1_128("^01095011015300")),
+            "AI (01): too short: expected 14 more characters (position 1 of \"095011015300\")");
   EXPECT_EQ(ErrorOf(EncodeGs1DataMatrix("^0109501101530003^10")),
-            "AI (10) has no value at position 19");
+            "AI (10): too short: expected 1 more characters (position 1 of \"\")");
   EXPECT_EQ(ErrorOf(EncodeGs1DataMatrix("^10ABCDEFGHIJKLMNOPQRSTU")),
-            "AI (10) holds at most 20 characters, got 21");
+            "AI (10): too long: at most 20 characters (position 21 of \"ABCDEFGHIJKLMNOPQRSTU\")");
   EXPECT_EQ(ErrorOf(EncodeGs1_128("^10AB#C")),
-            "AI (10) has a character outside GS1 character set 82 at position 6");
-  EXPECT_EQ(ErrorOf(EncodeGs1_128("^0109501101530003^2X")),
-            "no GS1 Application Identifier starts with \"2X\" at position 19");
+            "AI (10): character '#' at position 3 is not in GS1 character set 82 (position 3 of "
+            "\"AB#C\")");
+  EXPECT_EQ(ErrorOf(EncodeGs1_128("^0109501101530003^2X")), "no known AI at position 19");
+  // Values are validated as the gs1 layer validates them, not only shaped.
+  EXPECT_EQ(ErrorOf(EncodeGs1DataMatrix("^0109501101530003^17261331")),
+            "AI (17): month 13 is not a month (position 3 of \"261331\")");
+  EXPECT_EQ(ErrorOf(EncodeGs1_128("^00389300000000000012")),
+            "AI (00): check digit 2 should be 0 (position 18 of \"389300000000000012\")");
   EXPECT_EQ(ErrorOf(EncodeGs1_128("^0109501101530003^10ABC^21" + std::string(20, '9') + "^22" +
                                   std::string(10, 'X'))),
             "GS1-128 holds at most 48 data characters, got 55");

@@ -20,7 +20,8 @@ struct Gs1Input {
   int data_characters = 0;
 };
 
-// Splits `element_string` into AIs and values with the GS1 AI table.
+// Parses and validates `element_string` with the gs1 layer (values, check
+// digits, dates, AI combinations); errors are its words.
 Result<Gs1Input> ReadGs1Input(std::string_view element_string);
 
 }  // namespace txng::barcode

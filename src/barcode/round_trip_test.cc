@@ -112,8 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
              ZXing::BarcodeFormat::Code128, "]C1",
              "010893000000001910LOT42\x1d"
              "17261231"},
-        Case{"Gs1_128Sscc", [] { return EncodeGs1_128("^00389300000000000012"); },
-             ZXing::BarcodeFormat::Code128, "]C1", "00389300000000000012"},
+        Case{"Gs1_128Sscc", [] { return EncodeGs1_128("^00389300000000000010"); },
+             ZXing::BarcodeFormat::Code128, "]C1", "00389300000000000010"},
         Case{"Ean13", [] { return EncodeEan13("8930000000019"); }, ZXing::BarcodeFormat::EAN13,
              "]E0", "8930000000019"},
         Case{"UpcA", [] { return EncodeUpcA("036000291452"); }, ZXing::BarcodeFormat::UPCA, "]E0",
