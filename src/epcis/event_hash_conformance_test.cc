@@ -1,8 +1,9 @@
 // Reproduces the CBV 2.0 event hash vectors of ../shared/conformance/
 // epcis-event-hash (located through TXNG_CONFORMANCE_DIR): every expected
 // hash in tests/examples/*.hashes from the JSON-LD document beside it, in
-// document order. Documents available only as XML are counted as skipped
-// until the XML codec exists.
+// document order, and equal hashes for all events of each document in
+// tests/expected_equal. Documents available only as XML are counted as
+// skipped until the XML codec exists.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -90,6 +91,36 @@ TEST(EventHashConformance, ReproducesEveryJsonLdVector) {
             << " skipped (xml)\n";
   EXPECT_EQ(failed, 0);
   EXPECT_GT(matched, 0);
+}
+
+TEST(EventHashConformance, ExpectedEqualGroupsHashEqual) {
+  const fs::path dir = ConformanceDir() / "epcis-event-hash" / "tests" / "expected_equal";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "no conformance vectors at " << dir;
+  int equal = 0, different = 0, skipped = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const fs::path& file = entry.path();
+    if (file.extension() != ".json" && file.extension() != ".jsonld") {
+      ++skipped;
+      continue;
+    }
+    Result<Document> doc = DecodeJsonDocument(ReadFile(file));
+    ASSERT_TRUE(doc.ok()) << file.filename() << ": " << doc.status().ToString();
+    ASSERT_GE(doc->events.size(), 2u) << file.filename();
+    EventHashOptions options = HashOptionsOf(*doc);
+    const std::string first = EventHashId(doc->events.front(), options);
+    bool all_equal = true;
+    for (const Event& event : doc->events) {
+      if (EventHashId(event, options) != first) {
+        all_equal = false;
+        ADD_FAILURE() << file.filename() << ": " << EventPreHashString(event, options)
+                      << "\n  differs from " << EventPreHashString(doc->events.front(), options);
+      }
+    }
+    ++(all_equal ? equal : different);
+  }
+  std::cout << "expected_equal: " << equal << " groups equal, " << different << " differ, "
+            << skipped << " skipped (xml)\n";
+  EXPECT_EQ(different, 0);
 }
 
 }  // namespace
