@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "gs1/check_digit.h"
+#include "gs1/epc_uri.h"
 #include "service/gs1_inspect.h"
 
 namespace txng::cli {
@@ -9,6 +10,7 @@ namespace {
 
 struct Gs1Args {
   std::string input;
+  std::vector<std::string> company_prefixes;
 };
 
 }  // namespace
@@ -20,11 +22,22 @@ void AddGs1Command(CLI::App& app, GlobalOptions&) {
 
   CLI::App* parse = gs1->add_subcommand(
       "parse",
-      "Parse a Digital Link URI, (01)… bracketed or ^01… element string, scanner data (]d2…) "
-      "or GTIN; print one JSON object; exit 1 when invalid");
+      "Parse a Digital Link URI, EPC URI, (01)… bracketed or ^01… element string, scanner data "
+      "(]d2…) or GTIN; print one JSON object; exit 1 when invalid");
   parse->add_option("input", a->input, "The GS1 data (quote it for the shell)")->required();
+  parse
+      ->add_option("--company-prefix", a->company_prefixes,
+                   "A GS1 company prefix (6 to 12 digits) for the EPC URI of keys under it; "
+                   "repeat for several, the longest match wins")
+      ->type_name("DIGITS")
+      ->check([](const std::string& prefix) {
+        Status s = gs1::CompanyPrefixLengths().Add(prefix);
+        return s.ok() ? std::string() : s.message();
+      });
   parse->callback([a] {
-    auto r = InspectGs1(a->input);
+    gs1::CompanyPrefixLengths prefixes;
+    for (const std::string& prefix : a->company_prefixes) Check(prefixes.Add(prefix));
+    auto r = InspectGs1(a->input, prefixes);
     std::cout << Gs1InspectionJson(r) << "\n";
     if (!r.ok()) throw ExitQuietly(kExitFailure);
   });

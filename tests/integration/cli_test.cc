@@ -85,6 +85,15 @@ TEST(Cli, Gs1ParseAndCheckDigit) {
   EXPECT_EQ(err["valid"], false);
   EXPECT_NE(err["error"].get<std::string>().find("AI (17)"), std::string::npos) << bad.out;
 
+  CommandRun epc = Txng("gs1 parse --company-prefix 893000 --company-prefix 8930001 " +
+                        Quote("(01)08930001000018(21)A1"));
+  ASSERT_EQ(epc.exit_code, 0) << epc.out;
+  EXPECT_EQ(nlohmann::json::parse(epc.out)["epcUri"], "urn:epc:id:sgtin:8930001.000001.A1");
+  CommandRun bad_prefix = Txng("gs1 parse --company-prefix 89300 8930000000019");
+  EXPECT_EQ(bad_prefix.exit_code, 2);
+  EXPECT_NE(bad_prefix.out.find("must have 6 to 12 digits, got \"89300\""), std::string::npos)
+      << bad_prefix.out;
+
   CommandRun digit = Txng("gs1 checkdigit 893000000001");
   EXPECT_EQ(digit.exit_code, 0);
   EXPECT_EQ(digit.out, "8930000000019\n");
