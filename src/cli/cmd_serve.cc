@@ -10,6 +10,7 @@
 #include "http/templates.h"
 #include "service/accounts.h"
 #include "service/catalog.h"
+#include "service/labels.h"
 
 namespace txng::cli {
 namespace {
@@ -20,6 +21,7 @@ struct ServeArgs {
   int pool_size = 8;
   std::string province = "Bình Phước";
   bool secure_cookies = false;
+  std::string public_url;
   bool no_access_log = false;
   int64_t max_body_bytes = 8 * 1024 * 1024;
 };
@@ -45,6 +47,7 @@ void ParseListen(const std::string& listen, http::ServerOptions& out) {
 }
 
 void Serve(const GlobalOptions& g, const ServeArgs& a) {
+  Check(ValidateDigitalLinkStem(a.public_url), "--public-url");
   http::ServerOptions options;
   ParseListen(a.listen, options);
   options.threads = a.threads;
@@ -62,8 +65,11 @@ void Serve(const GlobalOptions& g, const ServeArgs& a) {
   CatalogService catalog(store);
   http::Metrics metrics;
   http::Renderer renderer(EmbeddedWeb(), http::Site{.province = a.province});
-  handlers::AppContext ctx{store,   accounts, catalog,
-                           metrics, renderer, handlers::SiteOptions{a.province, a.secure_cookies}};
+  handlers::SiteOptions site;
+  site.province = a.province;
+  site.secure_cookies = a.secure_cookies;
+  site.public_url = a.public_url;
+  handlers::AppContext ctx{store, accounts, catalog, metrics, renderer, site};
   http::Router router;
   handlers::RegisterRoutes(router, ctx);
 
@@ -97,6 +103,12 @@ void AddServeCommand(CLI::App& app, GlobalOptions& g) {
   cmd->add_option("--province", a->province, "Province shown in the portal (env TXNG_PROVINCE)")
       ->envname("TXNG_PROVINCE")
       ->capture_default_str();
+  // "public_url" is the spelling of the [serve] table in the config file.
+  cmd->add_option("--public-url,--public_url", a->public_url,
+                  "Address the portal is reached at from outside, e.g. "
+                  "https://truyxuat.binhphuoc.gov.vn: the GS1 Digital Link stem of printed labels; "
+                  "unset: https://id.gs1.org (env TXNG_PUBLIC_URL)")
+      ->envname("TXNG_PUBLIC_URL");
   cmd->add_option("--max-body-bytes", a->max_body_bytes,
                   "Largest request body accepted; larger ones get 413 (env TXNG_MAX_BODY_BYTES)")
       ->envname("TXNG_MAX_BODY_BYTES")

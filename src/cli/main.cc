@@ -5,6 +5,10 @@
 #include "cli/commands.h"
 #include "service/passwords.h"
 
+namespace txng::cli {
+void AddLabelCommand(CLI::App& app, GlobalOptions& g);
+}  // namespace txng::cli
+
 int main(int argc, char** argv) {
   using namespace txng::cli;
   if (!txng::InitCrypto().ok()) {
@@ -33,6 +37,7 @@ int main(int argc, char** argv) {
   AddUserCommand(app, g);
   AddApiKeyCommand(app, g);
   AddGs1Command(app, g);
+  AddLabelCommand(app, g);
   AddVersionCommand(app, g);
 
   try {

@@ -4,6 +4,7 @@
 #include "handlers/api_account.h"
 #include "handlers/api_catalog.h"
 #include "handlers/api_gs1.h"
+#include "handlers/api_labels.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "http/static_files.h"
@@ -15,6 +16,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterAccountApi(router, app);
   RegisterCatalogApi(router, app);
   RegisterGs1Api(router, app.store);
+  RegisterLabelsApi(router, app);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }

@@ -20,6 +20,9 @@ struct SiteOptions {
   // Adds `Secure` to cookies; set when TXNG is served over HTTPS (behind a
   // TLS-terminating proxy).
   bool secure_cookies = false;
+  // Where this portal is reached from outside, e.g. "https://truyxuat.binhphuoc.gov.vn":
+  // the stem of the GS1 Digital Links on printed labels. Empty: https://id.gs1.org.
+  std::string public_url;
 };
 
 struct AppContext {

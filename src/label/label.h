@@ -25,6 +25,8 @@ struct Label {
   std::string serial;           // AI (21), empty when the label has none
   std::string digital_link;     // what the QR code holds
   std::string trace_code;       // the bracketed element string, "(01)…(10)…"
+
+  bool operator==(const Label&) const = default;
 };
 
 enum class LabelLanguage { kVietnamese, kEnglish };

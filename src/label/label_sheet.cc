@@ -109,16 +109,17 @@ std::vector<Paragraph> LabelText(const Label& label, const LabelCaptions& captio
   return text;
 }
 
-Status DrawLabel(cairo_t* cr, const Label& label, const LabelCaptions& captions, const Rect& cell,
-                 const SheetGeometry& g) {
+Status DrawLabel(cairo_t* cr, TextMeasure& measure, const Label& label,
+                 const LabelCaptions& captions, const Rect& cell, const SheetGeometry& g) {
   if (label.digital_link.empty()) return Status::InvalidArgument("it has no Digital Link");
   const Rect qr{cell.x + g.qr.x, cell.y + g.qr.y, g.qr.width, g.qr.height};
   TXNG_RETURN_IF_ERROR(DrawQr(cr, label.digital_link, qr));
   const Rect box{cell.x + g.text.x, cell.y + g.text.y, g.text.width, g.text.height};
-  TXNG_ASSIGN_OR_RETURN(std::vector<TextLine> lines, FitText(cr, LabelText(label, captions), box));
+  TXNG_ASSIGN_OR_RETURN(std::vector<TextLine> lines,
+                        FitText(measure, LabelText(label, captions), box));
   cairo_set_source_rgb(cr, 0, 0, 0);
   for (const TextLine& line : lines) {
-    SelectFace(cr, line.face, line.size);
+    measure.Select(cr, line.face, line.size);
     cairo_move_to(cr, line.x, line.baseline);
     cairo_show_text(cr, line.text.c_str());
   }
@@ -154,10 +155,26 @@ Result<std::string> RenderLabelSheetPdf(const std::vector<Label>& labels, const 
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "TXNG");
   std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
   const size_t per_page = g.cells.size();
-  for (size_t i = 0; i < labels.size(); ++i) {
-    if (i > 0 && i % per_page == 0) cairo_show_page(cr.get());
-    Status s = DrawLabel(cr.get(), labels[i], captions, g.cells[i % per_page], g);
-    if (!s.ok()) return s.WithContext(Describe(i, labels[i]));
+  {
+    TextMeasure measure(cr.get());
+    const cairo_rectangle_t extents{0, 0, g.cells[0].width, g.cells[0].height};
+    const Rect origin{0, 0, extents.width, extents.height};
+    // Each label is recorded once and painted into its cell; a label like
+    // the one before is painted again from the same recording, which the
+    // PDF then holds once however many copies are printed.
+    std::unique_ptr<cairo_surface_t, SurfaceDeleter> recorded;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      if (i > 0 && i % per_page == 0) cairo_show_page(cr.get());
+      if (i == 0 || !(labels[i] == labels[i - 1])) {
+        recorded.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+        std::unique_ptr<cairo_t, ContextDeleter> label_cr(cairo_create(recorded.get()));
+        Status s = DrawLabel(label_cr.get(), measure, labels[i], captions, origin, g);
+        if (!s.ok()) return s.WithContext(Describe(i, labels[i]));
+      }
+      const Rect& cell = g.cells[i % per_page];
+      cairo_set_source_surface(cr.get(), recorded.get(), cell.x, cell.y);
+      cairo_paint(cr.get());
+    }
   }
   cairo_show_page(cr.get());
   const cairo_status_t drawn = cairo_status(cr.get());

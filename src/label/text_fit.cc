@@ -1,6 +1,7 @@
 #include "label/text_fit.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace txng::label {
@@ -30,17 +31,10 @@ void PopCharacter(std::string& s) {
 
 class Wrapper {
  public:
-  Wrapper(cairo_t* cr, const Paragraph& p, double size, double width)
-      : cr_(cr), code_(p.code), width_(width) {
-    SelectFace(cr, p.face, size);
-  }
+  Wrapper(TextMeasure& measure, const Paragraph& p, double size, double width)
+      : measure_(measure), face_(p.face), size_(size), code_(p.code), width_(width) {}
 
-  double Width(const std::string& s) const {
-    cairo_text_extents_t e;
-    cairo_text_extents(cr_, s.c_str(), &e);
-    return e.x_advance;
-  }
-  bool FitsWidth(const std::string& s) const { return Width(s) <= width_; }
+  bool FitsWidth(const std::string& s) const { return measure_.Width(face_, size_, s) <= width_; }
 
   std::vector<std::string> Wrap(const std::string& text) const {
     std::vector<std::string> lines;
@@ -103,12 +97,14 @@ class Wrapper {
     return tokens;
   }
 
-  cairo_t* cr_;
+  TextMeasure& measure_;
+  Face face_;
+  double size_;
   bool code_;
   double width_;
 };
 
-std::optional<std::vector<TextLine>> TryLayOut(cairo_t* cr,
+std::optional<std::vector<TextLine>> TryLayOut(TextMeasure& measure,
                                                const std::vector<Paragraph>& paragraphs,
                                                const Rect& box, double scale, bool shorten) {
   std::vector<TextLine> out;
@@ -116,7 +112,7 @@ std::optional<std::vector<TextLine>> TryLayOut(cairo_t* cr,
   for (const Paragraph& p : paragraphs) {
     if (p.text.empty()) continue;
     const double size = p.size * scale;
-    const Wrapper wrapper(cr, p, size, box.width);
+    const Wrapper wrapper(measure, p, size, box.width);
     std::vector<std::string> lines = wrapper.Wrap(p.text);
     if (p.max_lines > 0 && lines.size() > static_cast<size_t>(p.max_lines)) {
       if (!shorten) return std::nullopt;
@@ -142,24 +138,49 @@ std::optional<std::vector<TextLine>> TryLayOut(cairo_t* cr,
 
 }  // namespace
 
-void SelectFace(cairo_t* cr, Face face, double size) {
-  cairo_select_font_face(cr, face == Face::kMono ? "DejaVu Sans Mono" : "DejaVu Sans",
-                         CAIRO_FONT_SLANT_NORMAL,
-                         face == Face::kBold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+TextMeasure::TextMeasure(cairo_t* cr) : cr_(cr) {
+  faces_[static_cast<int>(Face::kRegular)] =
+      cairo_toy_font_face_create("DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  faces_[static_cast<int>(Face::kBold)] =
+      cairo_toy_font_face_create("DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  faces_[static_cast<int>(Face::kMono)] = cairo_toy_font_face_create(
+      "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+}
+
+TextMeasure::~TextMeasure() {
+  for (cairo_font_face_t* face : faces_) cairo_font_face_destroy(face);
+}
+
+void TextMeasure::Select(cairo_t* cr, Face face, double size) {
+  cairo_set_font_face(cr, faces_[static_cast<int>(face)]);
   cairo_set_font_size(cr, size);
 }
 
-Result<std::vector<TextLine>> FitText(cairo_t* cr, const std::vector<Paragraph>& paragraphs,
-                                      const Rect& box) {
-  if (auto lines = TryLayOut(cr, paragraphs, box, kMaxScale, false)) return std::move(*lines);
-  if (auto smallest = TryLayOut(cr, paragraphs, box, kMinScale, false)) {
+double TextMeasure::Width(Face face, double size, const std::string& text) {
+  std::string key(1 + sizeof size, static_cast<char>(face));
+  std::memcpy(key.data() + 1, &size, sizeof size);
+  key += text;
+  auto [it, added] = widths_.try_emplace(std::move(key), 0);
+  if (added) {
+    Select(cr_, face, size);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr_, text.c_str(), &e);
+    it->second = e.x_advance;
+  }
+  return it->second;
+}
+
+Result<std::vector<TextLine>> FitText(TextMeasure& measure,
+                                      const std::vector<Paragraph>& paragraphs, const Rect& box) {
+  if (auto lines = TryLayOut(measure, paragraphs, box, kMaxScale, false)) return std::move(*lines);
+  if (auto smallest = TryLayOut(measure, paragraphs, box, kMinScale, false)) {
     // The largest scale that fits, to within 1%.
     double fits = kMinScale;
     double fails = kMaxScale;
     std::vector<TextLine> best = std::move(*smallest);
     while (fails - fits > 0.01) {
       const double mid = (fits + fails) / 2;
-      if (auto lines = TryLayOut(cr, paragraphs, box, mid, false)) {
+      if (auto lines = TryLayOut(measure, paragraphs, box, mid, false)) {
         fits = mid;
         best = std::move(*lines);
       } else {
@@ -170,7 +191,7 @@ Result<std::vector<TextLine>> FitText(cairo_t* cr, const std::vector<Paragraph>&
   }
   std::vector<Paragraph> shortened = paragraphs;
   for (;;) {
-    if (auto lines = TryLayOut(cr, shortened, box, kMinScale, true)) return std::move(*lines);
+    if (auto lines = TryLayOut(measure, shortened, box, kMinScale, true)) return std::move(*lines);
     auto longest = std::max_element(
         shortened.begin(), shortened.end(),
         [](const Paragraph& a, const Paragraph& b) { return a.max_lines < b.max_lines; });

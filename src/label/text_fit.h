@@ -6,6 +6,7 @@
 #include <cairo.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -17,8 +18,25 @@ namespace txng::label {
 // precomposed Vietnamese letter.
 enum class Face { kRegular, kBold, kMono };
 
-// Makes `face` at `size` points the font of `cr`.
-void SelectFace(cairo_t* cr, Face face, double size);
+// The fonts of a sheet and the widths of what was measured with them on the
+// drawing `cr`, kept for the whole sheet: labels repeat names and producers.
+class TextMeasure {
+ public:
+  explicit TextMeasure(cairo_t* cr);
+  ~TextMeasure();
+  TextMeasure(const TextMeasure&) = delete;
+  TextMeasure& operator=(const TextMeasure&) = delete;
+
+  // Makes `face` at `size` points the font of `cr` (the measured drawing or another).
+  void Select(cairo_t* cr, Face face, double size);
+  // The advance width of `text` in `face` at `size` points.
+  double Width(Face face, double size, const std::string& text);
+
+ private:
+  cairo_t* cr_;
+  cairo_font_face_t* faces_[3];
+  std::unordered_map<std::string, double> widths_;
+};
 
 struct Paragraph {
   std::string text;  // UTF-8
@@ -42,8 +60,8 @@ struct TextLine {
 // fits at the smallest scale (0.6×), paragraphs with a line limit lose lines
 // (longest limit first) and end in "…". Words wider than the box are broken
 // between characters. Fails when even that does not fit the box.
-Result<std::vector<TextLine>> FitText(cairo_t* cr, const std::vector<Paragraph>& paragraphs,
-                                      const Rect& box);
+Result<std::vector<TextLine>> FitText(TextMeasure& measure,
+                                      const std::vector<Paragraph>& paragraphs, const Rect& box);
 
 }  // namespace txng::label
 

@@ -12,15 +12,17 @@ class TextFitTest : public testing::Test {
   void SetUp() override {
     surface_ = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 10, 10);
     cr_ = cairo_create(surface_);
+    measure_ = std::make_unique<TextMeasure>(cr_);
   }
   void TearDown() override {
+    measure_.reset();
     cairo_destroy(cr_);
     cairo_surface_destroy(surface_);
   }
 
   double Width(const TextLine& line) {
-    SelectFace(cr_, line.face, line.size);
     cairo_text_extents_t e;
+    measure_->Select(cr_, line.face, line.size);
     cairo_text_extents(cr_, line.text.c_str(), &e);
     return e.x_advance;
   }
@@ -48,6 +50,7 @@ class TextFitTest : public testing::Test {
 
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
+  std::unique_ptr<TextMeasure> measure_;
 };
 
 Paragraph Name(const std::string& text) {
@@ -73,7 +76,7 @@ constexpr const char* kLongName = "Hạt điều rang muối vỏ lụa Bình Ph
 
 TEST_F(TextFitTest, LongVietnameseNameWrapsWithinTheBoxWithAllItsWords) {
   const Rect box{10, 20, 80, 70};  // about 28 × 25 mm
-  auto lines = FitText(cr_, {Name(kLongName), Code("(01)08930001000017(10)LOT1")}, box);
+  auto lines = FitText(*measure_, {Name(kLongName), Code("(01)08930001000017(10)LOT1")}, box);
   ASSERT_TRUE(lines.ok()) << lines.status().ToString();
   ExpectInside(*lines, box);
   EXPECT_EQ(Joined(*lines, Face::kBold), kLongName);
@@ -82,8 +85,8 @@ TEST_F(TextFitTest, LongVietnameseNameWrapsWithinTheBoxWithAllItsWords) {
 }
 
 TEST_F(TextFitTest, TextGrowsInALargeBoxAndShrinksInASmallOne) {
-  auto large = FitText(cr_, {Name("Mật ong")}, Rect{0, 0, 300, 300});
-  auto small = FitText(cr_, {Name("Mật ong")}, Rect{0, 0, 30, 14});
+  auto large = FitText(*measure_, {Name("Mật ong")}, Rect{0, 0, 300, 300});
+  auto small = FitText(*measure_, {Name("Mật ong")}, Rect{0, 0, 30, 14});
   ASSERT_TRUE(large.ok());
   ASSERT_TRUE(small.ok()) << small.status().ToString();
   EXPECT_DOUBLE_EQ(large->at(0).size, 20);
@@ -93,7 +96,7 @@ TEST_F(TextFitTest, TextGrowsInALargeBoxAndShrinksInASmallOne) {
 
 TEST_F(TextFitTest, ElementStringsBreakBeforeAnAiAndWordsBetweenCharacters) {
   const Rect box{0, 0, 45, 200};
-  auto lines = FitText(cr_, {Code("(01)08930001000017(10)LOT-2026-A(21)123456789")}, box);
+  auto lines = FitText(*measure_, {Code("(01)08930001000017(10)LOT-2026-A(21)123456789")}, box);
   ASSERT_TRUE(lines.ok()) << lines.status().ToString();
   ExpectInside(*lines, box);
   EXPECT_EQ(Joined(*lines, Face::kMono), "(01)08930001000017(10)LOT-2026-A(21)123456789");
@@ -102,7 +105,7 @@ TEST_F(TextFitTest, ElementStringsBreakBeforeAnAiAndWordsBetweenCharacters) {
 
 TEST_F(TextFitTest, WhatCannotFitIsShortenedWithAnEllipsis) {
   const Rect box{0, 0, 60, 16};
-  auto lines = FitText(cr_, {Name(std::string(kLongName) + " " + kLongName)}, box);
+  auto lines = FitText(*measure_, {Name(std::string(kLongName) + " " + kLongName)}, box);
   ASSERT_TRUE(lines.ok()) << lines.status().ToString();
   ExpectInside(*lines, box);
   ASSERT_FALSE(lines->empty());
@@ -111,7 +114,8 @@ TEST_F(TextFitTest, WhatCannotFitIsShortenedWithAnEllipsis) {
 }
 
 TEST_F(TextFitTest, ABoxTooSmallForTheTraceCodeIsAnError) {
-  auto lines = FitText(cr_, {Code("(01)08930001000017(10)LOT1(21)SERIAL")}, Rect{0, 0, 10, 5});
+  auto lines =
+      FitText(*measure_, {Code("(01)08930001000017(10)LOT1(21)SERIAL")}, Rect{0, 0, 10, 5});
   ASSERT_FALSE(lines.ok());
   EXPECT_EQ(lines.status().message(),
             "its text does not fit the label even at the smallest type size; use fewer columns or "

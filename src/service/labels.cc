@@ -88,6 +88,8 @@ Result<label::Label> MakeLabel(const label::Label& common, const std::string& gt
 
 }  // namespace
 
+Status ValidateDigitalLinkStem(const std::string& stem) { return CheckStem(stem).status(); }
+
 Result<std::vector<std::string>> ExpandSerials(const SerialRange& range) {
   if (range.first.empty()) {
     return Status::InvalidArgument("the first serial is empty: give one such as 1 or A0001",

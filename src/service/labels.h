@@ -45,6 +45,10 @@ struct LotLabelSheet {
   int pages = 0;
 };
 
+// Checks a Digital Link stem: an http:// or https:// address without query
+// or fragment ("" stands for https://id.gs1.org). kInvalidArgument, field "stem".
+Status ValidateDigitalLinkStem(const std::string& stem);
+
 // The serials of `range`: kInvalidArgument (field "serialFrom" or
 // "serialCount") when `first` does not end in a digit, `count` is not
 // 1..label::kMaxLabelsPerSheet, or a serial is not a valid AI (21) value.

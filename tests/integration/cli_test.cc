@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
+#include "label/pdf_probe_testing.h"
 #include "store/store_test_fixture.h"
 
 namespace txng {
@@ -187,6 +189,103 @@ TEST_P(CliDbTest, DemoThenApiKeys) {
   EXPECT_NE(Txng(Db() + "apikey list").out.find(key_id + "\torg 20\trevoked"), std::string::npos);
   EXPECT_EQ(Txng(Db() + "apikey revoke " + key_id).exit_code, 1);
   EXPECT_EQ(Txng(Db() + "apikey create --org 99999 --label x").exit_code, 1);
+}
+
+TEST(Cli, ServePublicUrlIsCheckedFromFlagEnvironmentAndConfig) {
+  const std::string refused =
+      "txng: --public-url: the Digital Link stem must be an http:// or https:// address without "
+      "query or fragment, such as https://trace.example.vn, not 'ftp://x'\n";
+  CommandRun flag = Txng("serve --public-url ftp://x");
+  EXPECT_EQ(flag.exit_code, 1);
+  EXPECT_EQ(flag.out, refused);
+  CommandRun env = Txng("serve", "", "TXNG_PUBLIC_URL=ftp://x");
+  EXPECT_EQ(env.exit_code, 1);
+  EXPECT_EQ(env.out, refused);
+  const auto config = std::filesystem::temp_directory_path() /
+                      ("txng_cli_public_url_" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(config) << "[serve]\npublic_url = \"ftp://x\"\n";
+  CommandRun file = Txng("--config " + Quote(config.string()) + " serve");
+  EXPECT_EQ(file.exit_code, 1);
+  EXPECT_EQ(file.out, refused);
+  std::filesystem::remove(config);
+}
+
+TEST_P(CliDbTest, LabelWritesAPdfWhoseQrCodesScan) {
+  auto db = test_db_->Open();
+  ASSERT_TRUE(IsOk(db));
+  Store store(std::move(db).value());
+  ASSERT_TRUE(IsOk(store.Migrate()));
+  const Actor setup = Actor::System("system:test");
+  Organisation org;
+  org.name = "Hợp tác xã Điều Bù Đăng";
+  auto o = store.CreateOrganisation(org, setup);
+  ASSERT_TRUE(IsOk(o));
+  Product product;
+  product.org_id = o->id;
+  product.gtin = "08930001000018";
+  product.name_vi = "Hạt điều rang muối vỏ lụa Bình Phước loại đặc biệt";
+  auto p = store.CreateProduct(product, setup);
+  ASSERT_TRUE(IsOk(p));
+  Lot lot;
+  lot.org_id = o->id;
+  lot.product_id = p->id;
+  lot.lot_code = "LOT1";
+  auto l = store.CreateLot(lot, setup);
+  ASSERT_TRUE(IsOk(l));
+  const std::string id = std::to_string(l->id);
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("txng_cli_label_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string pdf = (dir / "labels.pdf").string();
+  auto read_pdf = [&] {
+    std::ifstream in(pdf, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+
+  CommandRun help = Txng("label --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--serials"), std::string::npos) << help.out;
+
+  // --db may also follow the subcommand.
+  CommandRun one = Txng("label --lot " + id + " --copies 1 --output " + Quote(pdf) + " --db " +
+                        Quote(test_db_->url()));
+  ASSERT_EQ(one.exit_code, 0) << one.out;
+  EXPECT_EQ(one.out, "wrote 1 label on 1 page to " + pdf + "\n");
+  auto pages = label::testing::DecodeQrCodesPerPage(read_pdf());
+  ASSERT_TRUE(pages.ok()) << pages.status().ToString();
+  EXPECT_EQ(*pages, std::vector<std::vector<std::string>>{
+                        {"https://id.gs1.org/01/08930001000018/10/LOT1"}});
+
+  CommandRun serials = Txng(Db() + "label --lot " + id + " --serials 9:2 --columns 2 --rows 4 " +
+                            "--lang en --stem https://truyxuat.example.vn/ -o " + Quote(pdf));
+  ASSERT_EQ(serials.exit_code, 0) << serials.out;
+  EXPECT_EQ(serials.out, "wrote 2 labels on 1 page to " + pdf + "\n");
+  pages = label::testing::DecodeQrCodesPerPage(read_pdf());
+  ASSERT_TRUE(pages.ok());
+  ASSERT_EQ(pages->size(), 1u);
+  EXPECT_EQ(std::set<std::string>(pages->at(0).begin(), pages->at(0).end()),
+            (std::set<std::string>{"https://truyxuat.example.vn/01/08930001000018/10/LOT1/21/9",
+                                   "https://truyxuat.example.vn/01/08930001000018/10/LOT1/21/10"}));
+
+  // Failures write nothing.
+  std::filesystem::remove(pdf);
+  CommandRun unknown = Txng(Db() + "label --lot 987654 -o " + Quote(pdf));
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_EQ(unknown.out, "txng: cannot print labels for lot 987654: lot 987654 not found\n");
+  CommandRun bad_serial = Txng(Db() + "label --lot " + id + " --serials ABC:2 -o " + Quote(pdf));
+  EXPECT_EQ(bad_serial.exit_code, 1);
+  EXPECT_NE(bad_serial.out.find("the first serial 'ABC' must end in a digit"), std::string::npos)
+      << bad_serial.out;
+  CommandRun too_many = Txng(Db() + "label --lot " + id + " --serials 1:2001 -o " + Quote(pdf));
+  EXPECT_EQ(too_many.exit_code, 1);
+  EXPECT_NE(too_many.out.find("at most 2000 labels"), std::string::npos) << too_many.out;
+  EXPECT_EQ(Txng(Db() + "label --lot " + id + " --serials 12 -o " + Quote(pdf)).exit_code, 2);
+  EXPECT_EQ(Txng(Db() + "label --lot " + id + " --columns 7 -o " + Quote(pdf)).exit_code, 2);
+  EXPECT_EQ(Txng(Db() + "label --lot " + id + " --lang fr -o " + Quote(pdf)).exit_code, 2);
+  EXPECT_EQ(Txng(Db() + "label --lot " + id).exit_code, 2);  // no --output
+  EXPECT_FALSE(std::filesystem::exists(pdf));
+  EXPECT_FALSE(std::filesystem::exists(pdf + ".tmp"));
+  std::filesystem::remove_all(dir);
 }
 
 TXNG_INSTANTIATE_BACKENDS(CliDbTest);
