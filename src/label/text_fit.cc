@@ -79,18 +79,20 @@ class Wrapper {
  private:
   std::string Separator() const { return code_ ? "" : " "; }
 
-  // Words, or for element strings the "(AI)value" pieces.
+  // Words (split at any ASCII white space, which is not drawn), or for
+  // element strings the "(AI)value" pieces.
   std::vector<std::string> Tokens(const std::string& text) const {
     std::vector<std::string> tokens;
     std::string token;
     for (size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
-      const bool boundary = code_ ? c == '(' && i > 0 && text[i - 1] != '\\' : c == ' ';
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      const bool boundary = code_ ? c == '(' && i > 0 && text[i - 1] != '\\' : space;
       if (boundary && !token.empty()) {
         tokens.push_back(token);
         token.clear();
       }
-      if (!code_ && c == ' ') continue;
+      if (!code_ && space) continue;
       token += c;
     }
     if (!token.empty()) tokens.push_back(token);

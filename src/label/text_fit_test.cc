@@ -84,6 +84,12 @@ TEST_F(TextFitTest, LongVietnameseNameWrapsWithinTheBoxWithAllItsWords) {
   EXPECT_GT(lines->size(), 2u);
 }
 
+TEST_F(TextFitTest, LineBreaksAndTabsInANameAreSpaces) {
+  auto lines = FitText(*measure_, {Name("Mật ong\nhoa\tcà phê\r\n")}, Rect{0, 0, 300, 300});
+  ASSERT_TRUE(lines.ok());
+  EXPECT_EQ(Joined(*lines, Face::kBold), "Mật ong hoa cà phê");
+}
+
 TEST_F(TextFitTest, TextGrowsInALargeBoxAndShrinksInASmallOne) {
   auto large = FitText(*measure_, {Name("Mật ong")}, Rect{0, 0, 300, 300});
   auto small = FitText(*measure_, {Name("Mật ong")}, Rect{0, 0, 30, 14});
