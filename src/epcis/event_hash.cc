@@ -23,16 +23,19 @@ std::string UtcTime(const std::string& text) {
   return instant.ok() ? FormatUtcMillis(*instant) : text;
 }
 
-// "name=value" for a present value, nothing for an absent one.
+std::string CanonicalText(std::string_view text);
+
+// "name=value" for a present value (in canonical form), nothing for an
+// absent one.
 void Field(std::string& out, std::string_view name, const std::string& value) {
   if (value.empty()) return;
-  out.append(name).append("=").append(value);
+  out.append(name).append("=").append(CanonicalText(value));
 }
 void Field(std::string& out, std::string_view name, const std::optional<double>& value) {
   if (value) Field(out, name, CanonicalNumber(*value));
 }
 void TimeField(std::string& out, std::string_view name, const std::string& value) {
-  if (!value.empty()) Field(out, name, UtcTime(value));
+  if (!value.empty()) out.append(name).append("=").append(UtcTime(value));
 }
 
 std::string Joined(std::vector<std::string> parts) {
@@ -73,8 +76,10 @@ std::string CanonicalText(std::string_view text) {
     text.remove_suffix(1);
   }
   std::string value = CbvUrnToWebUri(text);
-  // Digit strings too long for a double keep their digits.
-  if (IsDecimal(value) && value.size() <= 15) {
+  // Every value that reads as a number is written as the number it reads as
+  // (a double): "26.0" and "26" hash alike, and so do long digit strings
+  // that round to the same double, as in the CBV 2.0 vectors.
+  if (IsDecimal(value)) {
     double d = 0;
     std::from_chars(value.data() + (value[0] == '+'), value.data() + value.size(), d);
     return CanonicalNumber(d);
@@ -191,7 +196,6 @@ std::string ReportString(const SensorReport& r) {
   Field(s, "percValue", r.perc_value);
   Field(s, "uom", r.uom);
   Field(s, "coordinateReferenceSystem", r.coordinate_reference_system);
-  Field(s, "bizRules", r.biz_rules);
   return s + ExtensionsString(r.extensions);
 }
 
@@ -208,6 +212,22 @@ void SensorElements(std::string& out, const std::vector<SensorElement>& elements
     parts.push_back(std::move(s));
   }
   out.append("sensorElementList").append(Joined(std::move(parts)));
+}
+
+// Fields of sensor reports outside the canonical order (bizRules): they
+// join the event's other remaining fields as a sensorElementList of their
+// own that holds only them; empty when there are none.
+std::string SensorLeftovers(const std::vector<SensorElement>& elements) {
+  std::vector<std::string> parts;
+  for (const SensorElement& e : elements) {
+    std::vector<std::string> reports;
+    for (const SensorReport& r : e.reports) {
+      if (!r.biz_rules.empty())
+        reports.push_back("sensorReportbizRules=" + CanonicalText(r.biz_rules));
+    }
+    if (!reports.empty()) parts.push_back("sensorElement" + Joined(std::move(reports)));
+  }
+  return parts.empty() ? std::string() : "sensorElementList" + Joined(std::move(parts));
 }
 
 }  // namespace
@@ -302,6 +322,9 @@ std::string EventPreHashString(const Event& event, const EventHashOptions& optio
     rest.push_back(TypedIdList("destinationList", "destination", event.destinations));
   }
   if (event.ilmd) rest.push_back("ilmd" + ExtensionsString(*event.ilmd));
+  if (std::string leftovers = SensorLeftovers(event.sensor_elements); !leftovers.empty()) {
+    rest.push_back(std::move(leftovers));
+  }
   for (const Extension& e : event.extensions) {
     if (std::find(options.ignored_fields.begin(), options.ignored_fields.end(), e.name) !=
         options.ignored_fields.end()) {

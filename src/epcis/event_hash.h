@@ -12,9 +12,12 @@
 // (set, unset), readPoint, bizLocation, sensorElementList (sensorMetadata
 // and sensorReport fields in their standard order, then their extensions);
 // then, sorted together as strings, bizTransactionList, sourceList,
-// destinationList, ilmd and the event's extensions.
+// destinationList, ilmd, the fields of sensor reports outside that order
+// (bizRules, as a sensorElementList of their own) and the event's
+// extensions.
 // Elements of every list are sorted. Identifiers are canonical Digital Link
-// URIs, CBV values Web URIs, numbers without superfluous zeros. eventID,
+// URIs, CBV values Web URIs, and every value that reads as a decimal number
+// is written as that number (a double) without superfluous zeros. eventID,
 // recordTime, errorDeclaration and rdfs:comment do not take part, nor the
 // extension members a document names in an "ignoreFields" member.
 #ifndef TXNG_EPCIS_EVENT_HASH_H_

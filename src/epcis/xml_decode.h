@@ -1,0 +1,34 @@
+// Decoding of EPCIS XML: EPCIS 2.0 documents, and EPCIS 1.x documents (events
+// wrapped in <extension>, eventID and errorDeclaration in <baseExtension>,
+// quantity and source/destination lists in <extension>). EPCISDocument and
+// EPCISQueryDocument; the result is the same model, normalised exactly as
+// DecodeJsonDocument normalises JSON-LD, so both give equal events and
+// equal hash IDs.
+//
+// Extension elements become extension members named in Clark notation; an
+// element with children becomes an object of its children (repeated names
+// become arrays), a leaf its text. Values of sensor attributes written as
+// QNames of GS1 vocabularies ("gs1:MT-Temperature") are expanded.
+//
+// Leniency: a query document whose queryName and resultsBody stand straight
+// under the root, without EPCISBody/QueryResults, is read as if wrapped.
+//
+// Security: a document with a DOCTYPE is refused, so no entity (external or
+// not) is ever expanded.
+#ifndef TXNG_EPCIS_XML_DECODE_H_
+#define TXNG_EPCIS_XML_DECODE_H_
+
+#include <string_view>
+
+#include "common/status.h"
+#include "epcis/model.h"
+
+namespace txng::epcis {
+
+// Errors are ValidationErrors (validation.h) whose pointer is an XPath such
+// as "/EPCISDocument/EPCISBody/EventList/*[2]/epcList/epc[1]".
+Result<Document> DecodeXmlDocument(std::string_view text);
+
+}  // namespace txng::epcis
+
+#endif  // TXNG_EPCIS_XML_DECODE_H_
