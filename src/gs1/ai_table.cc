@@ -1,6 +1,7 @@
 #include "gs1/ai_table.h"
 
-#include <algorithm>
+#include <array>
+#include <limits>
 
 namespace txng::gs1 {
 namespace internal {
@@ -10,14 +11,68 @@ extern const AiEntry kAiEntries[];
 extern const std::size_t kAiEntryCount;
 }  // namespace internal
 
+namespace {
+
+// AIs are 2 to 4 digits, so each has a slot of its own in a table of
+// 10^2 + 10^3 + 10^4: its number, after the slots of the shorter AIs. Lookup
+// is then one read instead of a binary search over strings.
+constexpr std::size_t kSlotOffsets[] = {0, 0, 0, 100, 1100};
+constexpr std::size_t kSlotCount = 11100;
+constexpr std::uint16_t kNoEntry = std::numeric_limits<std::uint16_t>::max();
+
+// The slot of `ai`, or kSlotCount when it is not 2 to 4 digits.
+std::size_t SlotOf(std::string_view ai) {
+  if (ai.size() < 2 || ai.size() > 4) return kSlotCount;
+  auto digit = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) - '0'); };
+  std::size_t first = digit(ai[0]);
+  std::size_t second = digit(ai[1]);
+  if (first > 9 || second > 9) return kSlotCount;
+  std::size_t number = first * 10 + second;
+  for (std::size_t i = 2; i < ai.size(); ++i) {
+    std::size_t next = digit(ai[i]);
+    if (next > 9) return kSlotCount;
+    number = number * 10 + next;
+  }
+  return kSlotOffsets[ai.size()] + number;
+}
+
+struct AiIndex {
+  // Entry index by slot, kNoEntry when no AI has the slot.
+  std::array<std::uint16_t, kSlotCount> entries;
+  // Length of the AIs starting with two digits, by their number; 0 for none.
+  std::array<std::uint8_t, 100> length_by_prefix;
+};
+
+AiIndex BuildIndex() {
+  static_assert(kSlotCount < kNoEntry);
+  AiIndex built;
+  built.entries.fill(kNoEntry);
+  built.length_by_prefix.fill(0);
+  for (std::size_t i = 0; i < internal::kAiEntryCount; ++i) {
+    std::string_view ai = internal::kAiEntries[i].ai;
+    built.entries[SlotOf(ai)] = static_cast<std::uint16_t>(i);
+    std::uint8_t& length = built.length_by_prefix[SlotOf(ai.substr(0, 2))];
+    if (length == 0) length = static_cast<std::uint8_t>(ai.size());
+  }
+  return built;
+}
+
+// Built on first use, so that lookups from other files' static
+// initialisers work too; inlined, so that a lookup costs no extra call.
+[[gnu::always_inline]] inline const AiIndex& Index() {
+  static const AiIndex index = BuildIndex();
+  return index;
+}
+
+}  // namespace
+
 std::span<const AiEntry> AllAis() { return {internal::kAiEntries, internal::kAiEntryCount}; }
 
 const AiEntry* FindAi(std::string_view ai) {
-  auto all = AllAis();
-  auto it = std::lower_bound(all.begin(), all.end(), ai,
-                             [](const AiEntry& e, std::string_view key) { return e.ai < key; });
-  if (it == all.end() || it->ai != ai) return nullptr;
-  return &*it;
+  std::size_t slot = SlotOf(ai);
+  if (slot == kSlotCount) return nullptr;
+  std::uint16_t entry = Index().entries[slot];
+  return entry == kNoEntry ? nullptr : &internal::kAiEntries[entry];
 }
 
 std::span<const AiComponent> ComponentsOf(const AiEntry& entry) {
@@ -25,11 +80,9 @@ std::span<const AiComponent> ComponentsOf(const AiEntry& entry) {
 }
 
 std::optional<int> AiLengthByPrefix(std::string_view prefix) {
-  if (prefix.size() != 2) return std::nullopt;
-  for (const AiEntry& e : AllAis()) {
-    if (e.ai.substr(0, 2) == prefix) return static_cast<int>(e.ai.size());
-  }
-  return std::nullopt;
+  std::size_t slot = prefix.size() == 2 ? SlotOf(prefix) : kSlotCount;
+  if (slot == kSlotCount || Index().length_by_prefix[slot] == 0) return std::nullopt;
+  return Index().length_by_prefix[slot];
 }
 
 int MaxValueLength(const AiEntry& entry) {

@@ -37,6 +37,18 @@ TEST(AiTableTest, ExpandsRangesAndKeepsOptionalComponents) {
 TEST(AiTableTest, UnknownAisAreAbsent) {
   EXPECT_EQ(FindAi("89"), nullptr);
   EXPECT_EQ(FindAi("3106"), nullptr);
+  for (std::string_view not_an_ai :
+       {"", "0", "1", "012", "0100", "01000", "0a", "\x00\x00", "9999"}) {
+    EXPECT_EQ(FindAi(not_an_ai), nullptr) << not_an_ai;
+  }
+}
+
+TEST(AiTableTest, FindsEveryEntryByItsAi) {
+  for (const AiEntry& entry : AllAis()) {
+    EXPECT_EQ(FindAi(entry.ai), &entry) << entry.ai;
+    EXPECT_EQ(AiLengthByPrefix(entry.ai.substr(0, 2)), static_cast<int>(entry.ai.size()))
+        << entry.ai;
+  }
 }
 
 TEST(AiTableTest, LengthByPrefix) {
@@ -44,6 +56,9 @@ TEST(AiTableTest, LengthByPrefix) {
   EXPECT_EQ(AiLengthByPrefix("23"), 3);
   EXPECT_EQ(AiLengthByPrefix("31"), 4);
   EXPECT_EQ(AiLengthByPrefix("89"), std::nullopt);
+  EXPECT_EQ(AiLengthByPrefix("0"), std::nullopt);
+  EXPECT_EQ(AiLengthByPrefix("011"), std::nullopt);
+  EXPECT_EQ(AiLengthByPrefix("x1"), std::nullopt);
 }
 
 TEST(AiTableTest, EntriesAreSortedAndUnique) {

@@ -1,7 +1,10 @@
 #include "gs1/ai_value.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "gs1/linters.h"
 
@@ -32,23 +35,103 @@ Linter CharSetLinter(CharSet charset) {
   return LintCset82;
 }
 
+// Membership of GS1 character set 82 by byte, for the quick acceptance below.
+constexpr std::array<bool, 256> kCset82Table = [] {
+  constexpr std::string_view kCset82 =
+      "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+  std::array<bool, 256> table{};
+  for (char c : kCset82) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+bool AllDigits(std::string_view part) {
+  return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// True when the last of `digits` (all digits, at least two) is their GS1
+// mod-10 check digit: weights 3, 1, 3, ... from the right, excluding it.
+bool HasValidMod10(std::string_view digits) {
+  if (digits.size() < 2) return false;
+  int sum = 0;
+  int weight = 3;
+  for (std::size_t i = digits.size() - 1; i-- > 0;) {
+    sum += (digits[i] - '0') * weight;
+    weight = 4 - weight;
+  }
+  return digits.back() - '0' == (10 - sum % 10) % 10;
+}
+
+// Quick acceptance of the two character sets nearly every value uses; the
+// linter runs only when this says no, to find and describe the fault.
+bool PassesCharSetQuickly(CharSet charset, std::string_view part) {
+  switch (charset) {
+    case CharSet::kNumeric:
+      return AllDigits(part);
+    case CharSet::kCset82:
+      return std::all_of(part.begin(), part.end(),
+                         [](char c) { return kCset82Table[static_cast<unsigned char>(c)]; });
+    case CharSet::kCset39:
+    case CharSet::kCset64:
+      return false;
+  }
+  return false;
+}
+
+// The linters named by every component of the table, looked up by name
+// once rather than on each value.
+class ResolvedLinters {
+ public:
+  ResolvedLinters() {
+    const AiEntry& first = AllAis().front();
+    base_ = ComponentsOf(first).data() - first.first_component;
+    std::size_t count = 0;
+    for (const AiEntry& entry : AllAis()) {
+      count = std::max<std::size_t>(count, entry.first_component + entry.component_count);
+    }
+    begin_.reserve(count + 1);
+    for (std::size_t i = 0; i < count; ++i) {
+      begin_.push_back(linters_.size());
+      std::string_view names = base_[i].linters;
+      while (!names.empty()) {
+        std::size_t comma = names.find(',');
+        if (Linter linter = FindLinter(names.substr(0, comma))) linters_.push_back(linter);
+        names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
+      }
+    }
+    begin_.push_back(linters_.size());
+  }
+
+  // The linters of `component`, one of the table's, that TXNG implements.
+  std::span<const Linter> Of(const AiComponent& component) const {
+    auto i = static_cast<std::size_t>(&component - base_);
+    return {linters_.data() + begin_[i], begin_[i + 1] - begin_[i]};
+  }
+
+ private:
+  const AiComponent* base_;
+  std::vector<std::size_t> begin_;
+  std::vector<Linter> linters_;
+};
+
 // Runs the char-set check then each named linter over one component;
 // positions in the result are relative to the whole value.
 std::optional<LintError> LintComponent(const AiComponent& component, std::string_view part,
                                        std::size_t offset) {
+  static const ResolvedLinters resolved;
   auto shifted = [offset](LintError e) {
     e.position += offset;
     return e;
   };
-  if (auto bad = CharSetLinter(component.charset)(part)) return shifted(*bad);
-  std::string_view names = component.linters;
-  while (!names.empty()) {
-    std::size_t comma = names.find(',');
-    std::string_view name = names.substr(0, comma);
-    names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
-    if (Linter linter = FindLinter(name)) {
-      if (auto bad = linter(part)) return shifted(*bad);
+  if (!PassesCharSetQuickly(component.charset, part)) {
+    if (auto bad = CharSetLinter(component.charset)(part)) return shifted(*bad);
+  }
+  for (Linter linter : resolved.Of(component)) {
+    // Digits (checked above) with a valid check digit pass "csum", which
+    // would check the digits again; LintCsum runs only to describe a failure.
+    if (linter == LintCsum && component.charset == CharSet::kNumeric && HasValidMod10(part)) {
+      continue;
     }
+    if (auto bad = linter(part)) return shifted(*bad);
   }
   return std::nullopt;
 }

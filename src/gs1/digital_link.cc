@@ -1,7 +1,8 @@
 #include "gs1/digital_link.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+#include <cstdint>
 
 #include "gs1/ai_table.h"
 #include "gs1/digital_link_keys.h"
@@ -14,79 +15,111 @@ namespace {
 // The scheme may be written in lower or upper case, not mixed.
 constexpr std::string_view kSchemes[] = {"http://", "https://", "HTTP://", "HTTPS://"};
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 bool AllDigits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit);
 }
 
-// Host names, IPv4 and bracketed IPv6 addresses, and a port.
-bool IsAuthorityChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == ':' ||
-         c == '[' || c == ']';
+// The position of the first `c` in `s` at or after `from`, or s.size().
+// Digital Link pieces are short: a loop beats a call to memchr.
+std::size_t FindChar(std::string_view s, char c, std::size_t from = 0) {
+  while (from < s.size() && s[from] != c) ++from;
+  return from;
 }
 
-// Characters a URI may not hold unescaped (RFC 3986), checked in the path
-// and the query.
-bool IsForbiddenUriChar(char c) {
-  auto byte = static_cast<unsigned char>(c);
-  return byte <= 0x20 || byte >= 0x7F ||
-         std::string_view("\"<>\\^`{|}").find(c) != std::string_view::npos;
-}
+// What each byte is to the URI scanner, as bit flags.
+enum UriCharFlag : std::uint8_t {
+  kAuthorityChar = 1,  // host names, IPv4 and bracketed IPv6 addresses, a port
+  kForbidden = 2,      // may not be unescaped in a URI (RFC 3986): controls,
+                       // space, non-ASCII and "<>\^`{|}
+  kEndsAuthority = 4,  // '/', '?' and '#'
+  kQuestion = 8,
+  kHash = 16,
+};
+
+constexpr std::array<std::uint8_t, 256> kUriCharFlags = [] {
+  std::array<std::uint8_t, 256> flags{};
+  auto add = [&flags](unsigned char c, std::uint8_t flag) { flags[c] |= flag; };
+  for (int c = 0; c < 256; ++c) {
+    auto byte = static_cast<unsigned char>(c);
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (alnum) add(byte, kAuthorityChar);
+    if (c <= 0x20 || c >= 0x7F) add(byte, kForbidden);
+  }
+  for (char c : std::string_view("-.:[]")) add(static_cast<unsigned char>(c), kAuthorityChar);
+  for (char c : std::string_view("\"<>\\^`{|}")) add(static_cast<unsigned char>(c), kForbidden);
+  for (char c : std::string_view("/?#")) add(static_cast<unsigned char>(c), kEndsAuthority);
+  add('?', kQuestion);
+  add('#', kHash);
+  return flags;
+}();
+
+std::uint8_t FlagsOf(char c) { return kUriCharFlags[static_cast<unsigned char>(c)]; }
 
 Status UriError(const std::string& rule) {
   return Status::InvalidArgument("Digital Link: " + rule);
 }
 
 // The AI a path segment names: digits, or a convenience alpha when permitted.
-std::string PathAi(std::string_view segment, const DigitalLinkOptions& options) {
-  if (AllDigits(segment)) return std::string(segment);
-  if (options.permit_convenience_alphas) return std::string(AiOfConvenienceAlpha(segment));
+std::string_view PathAi(std::string_view segment, const DigitalLinkOptions& options) {
+  if (AllDigits(segment)) return segment;
+  if (options.permit_convenience_alphas) return AiOfConvenienceAlpha(segment);
   return {};
 }
 
-bool IsAi(const std::string& ai, const DigitalLinkOptions& options) {
+// True when `ai` is an AI of 2 to 4 digits that is known, or unknown and
+// permitted; `entry` is its table entry (nullptr when unknown).
+bool IsAi(std::string_view ai, const AiEntry* entry, const DigitalLinkOptions& options) {
   if (ai.size() < 2 || ai.size() > 4 || !AllDigits(ai)) return false;
-  return FindAi(ai) != nullptr || options.permit_unknown_ais;
+  return entry != nullptr || options.permit_unknown_ais;
 }
 
 // Pads a GTIN-8, -12 or -13 value of AI (01) to 14 digits when permitted.
 void ExpandGtin(AiValue& pair, const DigitalLinkOptions& options) {
-  if (pair.ai != "01" || !options.permit_zero_suppressed_gtin) return;
+  if (!options.permit_zero_suppressed_gtin || pair.ai != "01") return;
   std::size_t n = pair.value.size();
   if ((n == 8 || n == 12 || n == 13) && AllDigits(pair.value)) {
     pair.value = std::string(14 - n, '0') + pair.value;
   }
 }
 
+// Appends the path's AIs to `ais` and their AIs alone to `path_ais`.
 Status ParsePath(std::string_view path, const DigitalLinkOptions& options,
-                 std::vector<AiValue>& ais) {
+                 std::vector<AiValue>& ais, std::vector<std::string>& path_ais) {
   if (path.empty() || path.back() == '/')
     return UriError("the path may not be empty or end in '/'");
-  std::vector<std::string_view> segments;
-  for (std::size_t start = 1; start <= path.size();) {
-    std::size_t slash = std::min(path.find('/', start), path.size());
-    segments.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  // Walk back in (AI, value) pairs until the rightmost primary key; what is
-  // left of it is the stem, which may hold anything.
-  std::size_t key = segments.size();
-  while (key >= 2) {
-    std::string ai = PathAi(segments[key - 2], options);
-    if (!IsAi(ai, options)) break;
-    key -= 2;
+  // Walk back in ("/AI", "/value") segment pairs until the rightmost primary
+  // key; what is left of it is the stem, which may hold anything. `key` is
+  // where the AI path starts (its '/').
+  std::size_t key = path.size();
+  std::size_t pairs = 0;
+  while (key > 0) {
+    std::size_t value_slash = path.rfind('/', key - 1);
+    if (value_slash == 0 || value_slash == std::string_view::npos) break;
+    std::size_t ai_slash = path.rfind('/', value_slash - 1);
+    std::string_view ai = PathAi(path.substr(ai_slash + 1, value_slash - ai_slash - 1), options);
     const AiEntry* entry = FindAi(ai);
+    if (!IsAi(ai, entry, options)) break;
+    key = ai_slash;
+    ++pairs;
     if (entry != nullptr && entry->dl_primary_key) break;
   }
-  if (key == segments.size()) return UriError("the path holds no AI");
-  std::vector<std::string> path_ais;
-  for (std::size_t i = key; i < segments.size(); i += 2) {
-    AiValue pair{PathAi(segments[i], options), UriUnescape(segments[i + 1], UriPart::kPath)};
+  if (pairs == 0) return UriError("the path holds no AI");
+  path_ais.reserve(pairs);
+  ais.reserve(pairs + 4);
+  for (std::size_t start = key + 1; start < path.size();) {
+    std::size_t value_start = FindChar(path, '/', start) + 1;
+    std::size_t value_end = FindChar(path, '/', value_start);
+    AiValue pair{std::string(PathAi(path.substr(start, value_start - 1 - start), options)),
+                 UriUnescape(path.substr(value_start, value_end - value_start), UriPart::kPath)};
     if (pair.value.empty() || pair.value.find('\0') != std::string::npos) {
       return UriError("AI (" + pair.ai + ") in the path has an empty or NUL value");
     }
     ExpandGtin(pair, options);
     path_ais.push_back(pair.ai);
     ais.push_back(std::move(pair));
+    start = value_end + 1;
   }
   if (!IsDigitalLinkPathSequence(path_ais)) {
     return UriError("the path AIs are not a primary key followed by its qualifiers in order");
@@ -94,23 +127,22 @@ Status ParsePath(std::string_view path, const DigitalLinkOptions& options,
   return Status::Ok();
 }
 
-Status ParseQuery(std::string_view query, const DigitalLinkOptions& options, DigitalLink& link) {
-  std::vector<std::string> path_ais;
-  for (const AiValue& pair : link.ais) path_ais.push_back(pair.ai);
+Status ParseQuery(std::string_view query, const std::vector<std::string>& path_ais,
+                  const DigitalLinkOptions& options, DigitalLink& link) {
   while (!query.empty()) {
-    std::size_t amp = query.find('&');
+    std::size_t amp = FindChar(query, '&');
     std::string_view param = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    query = amp == query.size() ? std::string_view() : query.substr(amp + 1);
     if (param.empty()) continue;
-    std::size_t eq = param.find('=');
+    std::size_t eq = FindChar(param, '=');
     std::string key(param.substr(0, eq));
-    if (eq == std::string_view::npos || !AllDigits(key)) {
+    if (eq == param.size() || !AllDigits(key)) {
       link.other_query_params.emplace_back(param);
       continue;
     }
     const AiEntry* entry = FindAi(key);
     if (entry == nullptr && (!options.permit_unknown_ais || options.unknown_ai_not_dl_attribute ||
-                             !IsAi(key, options))) {
+                             !IsAi(key, entry, options))) {
       return UriError("query parameter " + key + " is not an AI allowed as a data attribute");
     }
     if (entry != nullptr && !entry->dl_data_attribute) {
@@ -139,21 +171,35 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
                              [uri](std::string_view s) { return uri.substr(0, s.size()) == s; });
   if (scheme == std::end(kSchemes)) return UriError("the URI must start with http:// or https://");
   std::string_view rest = uri.substr(scheme->size());
-  rest = rest.substr(0, rest.find('#'));
-  std::size_t path_start = std::min(rest.find_first_of("/?"), rest.size());
-  std::string_view authority = rest.substr(0, path_start);
-  if (authority.empty() || !std::all_of(authority.begin(), authority.end(), IsAuthorityChar)) {
+  // One pass over the rest: the authority ends at the first '/', '?' or '#';
+  // the path and query end at the fragment's '#'.
+  std::size_t i = 0;
+  bool authority_ok = true;
+  for (; i < rest.size() && (FlagsOf(rest[i]) & kEndsAuthority) == 0; ++i) {
+    authority_ok = authority_ok && (FlagsOf(rest[i]) & kAuthorityChar) != 0;
+  }
+  std::string_view authority = rest.substr(0, i);
+  if (authority.empty() || !authority_ok) {
     return UriError("the host '" + std::string(authority) + "' is missing or malformed");
   }
-  rest = rest.substr(path_start);
-  if (std::any_of(rest.begin(), rest.end(), IsForbiddenUriChar)) {
-    return UriError("the URI holds a character that must be percent-encoded");
+  rest.remove_prefix(i);
+  std::size_t question = std::string_view::npos;
+  bool forbidden = false;
+  for (i = 0; i < rest.size(); ++i) {
+    auto flags = static_cast<std::uint8_t>(FlagsOf(rest[i]) & (kForbidden | kQuestion | kHash));
+    if (flags == 0) continue;
+    if ((flags & kHash) != 0) break;
+    forbidden = forbidden || (flags & kForbidden) != 0;
+    if ((flags & kQuestion) != 0 && question == std::string_view::npos) question = i;
   }
-  std::size_t question = std::min(rest.find('?'), rest.size());
+  rest = rest.substr(0, i);
+  if (forbidden) return UriError("the URI holds a character that must be percent-encoded");
+  question = std::min(question, rest.size());
   DigitalLink link;
-  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), options, link.ais));
+  std::vector<std::string> path_ais;
+  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), options, link.ais, path_ais));
   if (question < rest.size()) {
-    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), options, link));
+    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), path_ais, options, link));
   }
   ElementStringOptions validation;
   validation.permit_unknown_ais = options.permit_unknown_ais;

@@ -8,32 +8,52 @@
 namespace txng::gs1 {
 namespace {
 
-// True when `qualifiers` is an in-order subsequence of the comma list
-// `sequence`.
+// The piece of `list` before the first `separator`; `list` keeps what
+// follows it. The lists here are a few characters long: a loop beats a call
+// to memchr.
+std::string_view NextPiece(std::string_view& list, char separator) {
+  std::size_t i = 0;
+  while (i < list.size() && list[i] != separator) ++i;
+  std::string_view piece = list.substr(0, i);
+  list.remove_prefix(i < list.size() ? i + 1 : i);
+  return piece;
+}
+
+// Equality of short strings without a call to memcmp.
+bool Same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// True when the qualifiers `path_ais[1..]` are an in-order subsequence of
+// the comma list `sequence`.
 bool FollowsSequence(const std::vector<std::string>& path_ais, std::string_view sequence) {
   std::size_t next = 1;
   while (!sequence.empty() && next < path_ais.size()) {
-    std::size_t comma = sequence.find(',');
-    if (sequence.substr(0, comma) == path_ais[next]) ++next;
-    sequence = comma == std::string_view::npos ? std::string_view() : sequence.substr(comma + 1);
+    if (Same(NextPiece(sequence, ','), path_ais[next])) ++next;
   }
   return next == path_ais.size();
 }
 
-// Calls `fn` on each '|'-separated qualifier sequence of the path's primary
-// key that the path's qualifiers follow; stops when `fn` returns true.
-template <typename Fn>
-bool AnyFollowedSequence(const std::vector<std::string>& path_ais, Fn fn) {
-  if (path_ais.empty()) return false;
+// The entry of `path_ais[0]` when it is a Digital Link primary key, else
+// nullptr.
+const AiEntry* PrimaryKeyOf(const std::vector<std::string>& path_ais) {
+  if (path_ais.empty()) return nullptr;
   const AiEntry* key = FindAi(path_ais[0]);
-  if (key == nullptr || !key->dl_primary_key) return false;
-  std::string_view alternatives = key->dl_qualifiers;
+  return key != nullptr && key->dl_primary_key ? key : nullptr;
+}
+
+// Calls `fn` on each '|'-separated qualifier sequence of the primary key
+// `key` that the path's qualifiers follow; stops when `fn` returns true.
+template <typename Fn>
+bool AnyFollowedSequence(const AiEntry& key, const std::vector<std::string>& path_ais, Fn fn) {
+  std::string_view alternatives = key.dl_qualifiers;
   while (!alternatives.empty()) {
-    std::size_t bar = alternatives.find('|');
-    std::string_view sequence = alternatives.substr(0, bar);
+    std::string_view sequence = NextPiece(alternatives, '|');
     if (FollowsSequence(path_ais, sequence) && fn(sequence)) return true;
-    alternatives =
-        bar == std::string_view::npos ? std::string_view() : alternatives.substr(bar + 1);
   }
   return false;
 }
@@ -41,11 +61,11 @@ bool AnyFollowedSequence(const std::vector<std::string>& path_ais, Fn fn) {
 }  // namespace
 
 bool IsPathQualifierOf(const std::vector<std::string>& path_ais, std::string_view ai) {
-  return AnyFollowedSequence(path_ais, [ai](std::string_view sequence) {
+  const AiEntry* key = PrimaryKeyOf(path_ais);
+  if (key == nullptr) return false;
+  return AnyFollowedSequence(*key, path_ais, [ai](std::string_view sequence) {
     while (!sequence.empty()) {
-      std::size_t comma = sequence.find(',');
-      if (sequence.substr(0, comma) == ai) return true;
-      sequence = comma == std::string_view::npos ? std::string_view() : sequence.substr(comma + 1);
+      if (Same(NextPiece(sequence, ','), ai)) return true;
     }
     return false;
   });
@@ -67,11 +87,10 @@ std::string_view AiOfConvenienceAlpha(std::string_view alpha) {
 }
 
 bool IsDigitalLinkPathSequence(const std::vector<std::string>& path_ais) {
-  if (path_ais.empty()) return false;
-  const AiEntry* key = FindAi(path_ais[0]);
-  if (key == nullptr || !key->dl_primary_key) return false;
+  const AiEntry* key = PrimaryKeyOf(path_ais);
+  if (key == nullptr) return false;
   if (path_ais.size() == 1) return true;
-  return AnyFollowedSequence(path_ais, [](std::string_view) { return true; });
+  return AnyFollowedSequence(*key, path_ais, [](std::string_view) { return true; });
 }
 
 }  // namespace txng::gs1

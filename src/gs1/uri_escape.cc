@@ -1,5 +1,7 @@
 #include "gs1/uri_escape.h"
 
+#include <algorithm>
+
 namespace txng::gs1 {
 namespace {
 
@@ -38,6 +40,11 @@ std::string UriEscape(std::string_view text, UriPart part) {
 }
 
 std::string UriUnescape(std::string_view text, UriPart part) {
+  // Most values hold nothing to decode.
+  bool plain = std::none_of(text.begin(), text.end(), [part](char c) {
+    return c == '%' || (c == '+' && part == UriPart::kQuery);
+  });
+  if (plain) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
