@@ -36,6 +36,7 @@ enum UriCharFlag : std::uint8_t {
   kEndsAuthority = 4,  // '/', '?' and '#'
   kQuestion = 8,
   kHash = 16,
+  kEscape = 32,  // '%' and '+', which values may need decoded
 };
 
 constexpr std::array<std::uint8_t, 256> kUriCharFlags = [] {
@@ -52,6 +53,8 @@ constexpr std::array<std::uint8_t, 256> kUriCharFlags = [] {
   for (char c : std::string_view("/?#")) add(static_cast<unsigned char>(c), kEndsAuthority);
   add('?', kQuestion);
   add('#', kHash);
+  add('%', kEscape);
+  add('+', kEscape);
   return flags;
 }();
 
@@ -75,6 +78,16 @@ bool IsAi(std::string_view ai, const AiEntry* entry, const DigitalLinkOptions& o
   return entry != nullptr || options.permit_unknown_ais;
 }
 
+// The value `text` decoded; without `escapes` in the URI it is as written.
+std::string Decode(std::string_view text, UriPart part, bool escapes) {
+  return escapes ? UriUnescape(text, part) : std::string(text);
+}
+
+// Whether a decoded value holds a NUL, which only an escape can put there.
+bool HasNul(const std::string& value, bool escapes) {
+  return escapes && value.find('\0') != std::string::npos;
+}
+
 // Pads a GTIN-8, -12 or -13 value of AI (01) to 14 digits when permitted.
 void ExpandGtin(AiValue& pair, const DigitalLinkOptions& options) {
   if (!options.permit_zero_suppressed_gtin || pair.ai != "01") return;
@@ -85,7 +98,8 @@ void ExpandGtin(AiValue& pair, const DigitalLinkOptions& options) {
 }
 
 // Appends the path's AIs to `ais` and their AIs alone to `path_ais`.
-Status ParsePath(std::string_view path, const DigitalLinkOptions& options,
+// `escapes`: whether the URI holds a '%' or '+' at all.
+Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& options,
                  std::vector<AiValue>& ais, std::vector<std::string>& path_ais) {
   if (path.empty() || path.back() == '/')
     return UriError("the path may not be empty or end in '/'");
@@ -111,9 +125,10 @@ Status ParsePath(std::string_view path, const DigitalLinkOptions& options,
   for (std::size_t start = key + 1; start < path.size();) {
     std::size_t value_start = FindChar(path, '/', start) + 1;
     std::size_t value_end = FindChar(path, '/', value_start);
-    AiValue pair{std::string(PathAi(path.substr(start, value_start - 1 - start), options)),
-                 UriUnescape(path.substr(value_start, value_end - value_start), UriPart::kPath)};
-    if (pair.value.empty() || pair.value.find('\0') != std::string::npos) {
+    AiValue pair{
+        std::string(PathAi(path.substr(start, value_start - 1 - start), options)),
+        Decode(path.substr(value_start, value_end - value_start), UriPart::kPath, escapes)};
+    if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + pair.ai + ") in the path has an empty or NUL value");
     }
     ExpandGtin(pair, options);
@@ -127,7 +142,7 @@ Status ParsePath(std::string_view path, const DigitalLinkOptions& options,
   return Status::Ok();
 }
 
-Status ParseQuery(std::string_view query, const std::vector<std::string>& path_ais,
+Status ParseQuery(std::string_view query, bool escapes, const std::vector<std::string>& path_ais,
                   const DigitalLinkOptions& options, DigitalLink& link) {
   while (!query.empty()) {
     std::size_t amp = FindChar(query, '&');
@@ -154,8 +169,8 @@ Status ParseQuery(std::string_view query, const std::vector<std::string>& path_a
     bool repeated = std::any_of(link.ais.begin(), link.ais.end(),
                                 [&key](const AiValue& a) { return a.ai == key; });
     if (repeated) return UriError("AI (" + key + ") is given more than once");
-    AiValue pair{key, UriUnescape(param.substr(eq + 1), UriPart::kQuery)};
-    if (pair.value.empty() || pair.value.find('\0') != std::string::npos) {
+    AiValue pair{key, Decode(param.substr(eq + 1), UriPart::kQuery, escapes)};
+    if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + key + ") in the query has an empty or NUL value");
     }
     ExpandGtin(pair, options);
@@ -185,9 +200,12 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   rest.remove_prefix(i);
   std::size_t question = std::string_view::npos;
   bool forbidden = false;
+  bool escapes = false;
   for (i = 0; i < rest.size(); ++i) {
-    auto flags = static_cast<std::uint8_t>(FlagsOf(rest[i]) & (kForbidden | kQuestion | kHash));
+    auto flags =
+        static_cast<std::uint8_t>(FlagsOf(rest[i]) & (kForbidden | kQuestion | kHash | kEscape));
     if (flags == 0) continue;
+    escapes = escapes || (flags & kEscape) != 0;
     if ((flags & kHash) != 0) break;
     forbidden = forbidden || (flags & kForbidden) != 0;
     if ((flags & kQuestion) != 0 && question == std::string_view::npos) question = i;
@@ -197,9 +215,9 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   question = std::min(question, rest.size());
   DigitalLink link;
   std::vector<std::string> path_ais;
-  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), options, link.ais, path_ais));
+  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), escapes, options, link.ais, path_ais));
   if (question < rest.size()) {
-    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), path_ais, options, link));
+    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), escapes, path_ais, options, link));
   }
   ElementStringOptions validation;
   validation.permit_unknown_ais = options.permit_unknown_ais;

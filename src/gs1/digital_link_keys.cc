@@ -46,6 +46,20 @@ const AiEntry* PrimaryKeyOf(const std::vector<std::string>& path_ais) {
   return key != nullptr && key->dl_primary_key ? key : nullptr;
 }
 
+// True when `ai` is in any qualifier sequence of `key`: a quick answer for
+// the many AIs that are no qualifier at all.
+bool IsAnyQualifierOf(const AiEntry& key, std::string_view ai) {
+  std::string_view list = key.dl_qualifiers;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= list.size(); ++i) {
+    if (i == list.size() || list[i] == ',' || list[i] == '|') {
+      if (Same(list.substr(start, i - start), ai)) return true;
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
 // Calls `fn` on each '|'-separated qualifier sequence of the primary key
 // `key` that the path's qualifiers follow; stops when `fn` returns true.
 template <typename Fn>
@@ -62,7 +76,7 @@ bool AnyFollowedSequence(const AiEntry& key, const std::vector<std::string>& pat
 
 bool IsPathQualifierOf(const std::vector<std::string>& path_ais, std::string_view ai) {
   const AiEntry* key = PrimaryKeyOf(path_ais);
-  if (key == nullptr) return false;
+  if (key == nullptr || !IsAnyQualifierOf(*key, ai)) return false;
   return AnyFollowedSequence(*key, path_ais, [ai](std::string_view sequence) {
     while (!sequence.empty()) {
       if (Same(NextPiece(sequence, ','), ai)) return true;

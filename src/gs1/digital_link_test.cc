@@ -54,5 +54,18 @@ TEST(DigitalLinkTest, GeneratesCanonicalUri) {
   EXPECT_FALSE(ToDigitalLink({{"99", "x"}}, "", DigitalLinkOptions()).ok());
 }
 
+TEST(DigitalLinkTest, DecodesEscapesAndRejectsNul) {
+  auto link = ParseDigitalLink("https://a/01/08931234567897/10/A%2FB+C", DigitalLinkOptions());
+  ASSERT_TRUE(link.ok()) << link.status().message();
+  EXPECT_EQ(link->ais[1].value, "A/B+C");
+  auto nul = ParseDigitalLink("https://a/01/08931234567897/10/A%00B", DigitalLinkOptions());
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(nul.status().message(), "Digital Link: AI (10) in the path has an empty or NUL value");
+  auto query_nul = ParseDigitalLink("https://a/01/08931234567897?17=%00", DigitalLinkOptions());
+  ASSERT_FALSE(query_nul.ok());
+  EXPECT_EQ(query_nul.status().message(),
+            "Digital Link: AI (17) in the query has an empty or NUL value");
+}
+
 }  // namespace
 }  // namespace txng::gs1
