@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "store/database.h"
+#include "store/events.h"
 #include "store/model.h"
 
 namespace txng {
@@ -150,6 +151,17 @@ class Store {
   Result<Page<Lot>> ListLots(const LotFilter& f, PageRequest page);
   Result<Lot> UpdateLot(const Lot& l, const Actor& actor);
   Result<Lot> ReviewLot(int64_t id, const ReviewDecision& d, const Actor& actor);
+
+  // EPCIS events (store_events.cc, store_events_query.cc). CaptureEvents
+  // stores `events` in one transaction, in order, owned by ctx.org_id, with
+  // one audit entry. An event whose eventID (or, without one, hash ID) is
+  // stored already is a duplicate and changes nothing. An event carrying an
+  // errorDeclaration is kept beside the event with its eventID, which is
+  // marked declared in error (also when the declaration comes first).
+  Result<std::vector<CapturedEvent>> CaptureEvents(const std::vector<NewEvent>& events,
+                                                   const CaptureContext& ctx, const Actor& actor);
+  Result<StoredEvent> GetEvent(int64_t id);
+  Result<EventPage> QueryEvents(const EventQuery& q);
 
   // Audit log.
   Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,

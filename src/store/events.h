@@ -1,0 +1,113 @@
+// EPCIS events as the store keeps them, and the questions it answers about
+// them. Values are in the epcis layer's internal form (model.h): identifiers
+// as canonical Digital Link URIs (or other URIs as given), CBV values as Web
+// URIs; the caller normalises query values the same way.
+#ifndef TXNG_STORE_EVENTS_H_
+#define TXNG_STORE_EVENTS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "epcis/model.h"
+#include "store/model.h"
+
+namespace txng {
+
+// An event to capture: the validated event and its CBV 2.0 hash ID (which
+// depends on document-level options, so the caller computes it).
+struct NewEvent {
+  epcis::Event event;
+  std::string hash_id;
+};
+
+struct StoredEvent {
+  int64_t id = 0;       // capture order
+  epcis::Event event;   // record_time set by the store at capture
+  std::string hash_id;  // CBV 2.0 event hash ID
+  int64_t org_id = 0;   // the organisation that captured it
+  ReviewStatus review_status = ReviewStatus::kPending;
+  // When a later event declared this one erroneous (its declarationTime).
+  std::optional<UnixMillis> declared_in_error_at;
+};
+
+enum class CaptureResult {
+  kStored,     // new event
+  kDuplicate,  // its eventID (or, without one, its hash) was already stored: nothing new
+};
+
+struct CapturedEvent {
+  int64_t id = 0;  // the stored row, new or already there
+  CaptureResult result = CaptureResult::kStored;
+};
+
+// Who captures, and the review status the events start with.
+struct CaptureContext {
+  int64_t org_id = 0;
+  ReviewStatus review_status = ReviewStatus::kPending;
+};
+
+// A MATCH_* value: an exact identifier, or (is_prefix) every identifier that
+// starts with `value`, e.g. all serials of one GTIN.
+struct IdMatch {
+  std::string value;
+  bool is_prefix = false;
+
+  bool operator==(const IdMatch&) const = default;
+};
+
+enum class EventOrder { kCapture, kEventTime, kRecordTime };
+
+// Where the previous page ended: the sort value and id of its last event.
+struct EventCursor {
+  int64_t sort_value = 0;  // id, event time or record time, per the order
+  int64_t id = 0;
+};
+
+// The standard EPCIS 2.0 query parameters that the store answers. Every set
+// member narrows the answer (AND); the values of one member are
+// alternatives (OR). Times are UTC milliseconds.
+struct EventQuery {
+  std::vector<epcis::EventType> event_types;  // eventType
+  std::optional<UnixMillis> ge_event_time, lt_event_time;
+  std::optional<UnixMillis> ge_record_time, lt_record_time;
+  std::vector<epcis::Action> actions;           // EQ_action
+  std::vector<std::string> biz_steps;           // EQ_bizStep
+  std::vector<std::string> dispositions;        // EQ_disposition
+  std::vector<std::string> read_points;         // EQ_readPoint
+  std::vector<std::string> biz_locations;       // EQ_bizLocation
+  std::vector<std::string> transformation_ids;  // EQ_transformationID
+  std::vector<std::string> event_ids;           // EQ_eventID
+  std::vector<IdMatch> match_epc;               // MATCH_epc: epcList
+  std::vector<IdMatch> match_parent_id;         // MATCH_parentID
+  std::vector<IdMatch> match_input_epc;         // MATCH_inputEPC
+  std::vector<IdMatch> match_output_epc;        // MATCH_outputEPC
+  std::vector<IdMatch> match_any_epc;           // MATCH_anyEPC: any role
+  std::vector<IdMatch> match_epc_class;         // MATCH_epcClass: quantityList, childQuantityList
+  std::vector<IdMatch> match_input_epc_class;   // MATCH_inputEPCClass
+  std::vector<IdMatch> match_output_epc_class;  // MATCH_outputEPCClass
+  std::vector<IdMatch> match_any_epc_class;     // MATCH_anyEPCClass
+
+  // Who asks: unset answers every event (administrators, reviewers, the
+  // command line); set answers approved events and the organisation's own.
+  std::optional<int64_t> visible_to_org;
+  // Anonymous callers: approved events only.
+  bool approved_only = false;
+
+  EventOrder order = EventOrder::kCapture;
+  bool descending = false;
+  int limit = 100;  // 1..10000
+  std::optional<EventCursor> after;
+};
+
+struct EventPage {
+  std::vector<StoredEvent> events;
+  // Set when more events may follow: pass it as EventQuery::after.
+  std::optional<EventCursor> next;
+};
+
+}  // namespace txng
+
+#endif  // TXNG_STORE_EVENTS_H_

@@ -1,0 +1,203 @@
+// EPCIS event queries: EventQuery (events.h) as one SQL statement over
+// epcis_events and its index tables, with keyset pagination so that a page
+// boundary stays put while new events are captured.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "store/events_internal.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+
+namespace txng {
+
+namespace {
+
+// Collects conditions and their parameters ($1, $2, … in order of use).
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(Dialect dialect) : dialect_(dialect) {}
+
+  std::string Param(SqlValue value) {
+    params_.push_back(std::move(value));
+    return "$" + std::to_string(params_.size());
+  }
+
+  void Where(std::string condition) { conditions_.push_back(std::move(condition)); }
+
+  // column IN ($a, $b, …); nothing when `values` is empty.
+  void In(std::string_view column, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::string sql = std::string(column) + " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) sql += (i ? ", " : "") + Param(values[i]);
+    Where(sql + ")");
+  }
+
+  // `column` equal to one of `matches`, or starting with one of the prefixes.
+  std::string Matches(std::string_view column, const std::vector<IdMatch>& matches) {
+    std::string sql = "(";
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+      if (i) sql += " OR ";
+      sql += std::string(column);
+      if (!matches[i].is_prefix) {
+        sql += " = " + Param(matches[i].value);
+      } else if (dialect_ == Dialect::kSqlite) {
+        // GLOB is case-sensitive (LIKE is not, in SQLite) and uses the index.
+        sql += " GLOB " + Param(GlobPrefix(matches[i].value));
+      } else {
+        sql += " LIKE " + Param(LikePrefix(matches[i].value));
+      }
+    }
+    return sql + ")";
+  }
+
+  // EXISTS over an index table for the given roles.
+  void Exists(std::string_view table, std::string_view column,
+              const std::vector<std::string_view>& roles, const std::vector<IdMatch>& matches) {
+    if (matches.empty()) return;
+    std::string sql = "EXISTS (SELECT 1 FROM " + std::string(table) +
+                      " x WHERE x.event_row = e.id AND x.role IN (";
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+      sql += (i ? ", '" : "'") + std::string(roles[i]) + "'";  // constants of this file
+    }
+    Where(sql + ") AND " + Matches("x." + std::string(column), matches) + ")");
+  }
+
+  std::string WhereSql() const {
+    std::string sql;
+    for (std::size_t i = 0; i < conditions_.size(); ++i) {
+      sql += (i ? " AND " : " WHERE ") + conditions_[i];
+    }
+    return sql;
+  }
+
+  const std::vector<SqlValue>& params() const { return params_; }
+
+ private:
+  static std::string GlobPrefix(const std::string& value) {
+    std::string out;
+    for (char ch : value) {
+      if (ch == '*' || ch == '?' || ch == '[') {
+        out += '[';
+        out += ch;
+        out += ']';
+      } else {
+        out += ch;
+      }
+    }
+    return out + "*";
+  }
+
+  static std::string LikePrefix(const std::string& value) {
+    std::string out;
+    for (char ch : value) {
+      if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    return out + "%";
+  }
+
+  Dialect dialect_;
+  std::vector<std::string> conditions_;
+  std::vector<SqlValue> params_;
+};
+
+std::string_view SortColumn(EventOrder order) {
+  switch (order) {
+    case EventOrder::kEventTime:
+      return "e.event_time";
+    case EventOrder::kRecordTime:
+      return "e.record_time";
+    case EventOrder::kCapture:
+      break;
+  }
+  return "e.id";
+}
+
+int64_t SortValue(EventOrder order, const StoredEvent& e, int64_t event_time, int64_t record_time) {
+  switch (order) {
+    case EventOrder::kEventTime:
+      return event_time;
+    case EventOrder::kRecordTime:
+      return record_time;
+    case EventOrder::kCapture:
+      break;
+  }
+  return e.id;
+}
+
+void AddFilters(QueryBuilder& b, const EventQuery& q) {
+  std::vector<std::string> types;
+  for (epcis::EventType t : q.event_types) types.emplace_back(epcis::EventTypeName(t));
+  b.In("e.event_type", types);
+  if (q.ge_event_time) b.Where("e.event_time >= " + b.Param(*q.ge_event_time));
+  if (q.lt_event_time) b.Where("e.event_time < " + b.Param(*q.lt_event_time));
+  if (q.ge_record_time) b.Where("e.record_time >= " + b.Param(*q.ge_record_time));
+  if (q.lt_record_time) b.Where("e.record_time < " + b.Param(*q.lt_record_time));
+  std::vector<std::string> actions;
+  for (epcis::Action a : q.actions) actions.emplace_back(epcis::ActionName(a));
+  b.In("e.action", actions);
+  b.In("e.biz_step", q.biz_steps);
+  b.In("e.disposition", q.dispositions);
+  b.In("e.read_point", q.read_points);
+  b.In("e.biz_location", q.biz_locations);
+  b.In("e.transformation_id", q.transformation_ids);
+  b.In("e.event_id", q.event_ids);
+  b.Exists("epcis_event_epcs", "epc", {"epc"}, q.match_epc);
+  b.Exists("epcis_event_epcs", "epc", {"parent"}, q.match_parent_id);
+  b.Exists("epcis_event_epcs", "epc", {"input"}, q.match_input_epc);
+  b.Exists("epcis_event_epcs", "epc", {"output"}, q.match_output_epc);
+  b.Exists("epcis_event_epcs", "epc", {"epc", "parent", "child", "input", "output"},
+           q.match_any_epc);
+  b.Exists("epcis_event_quantities", "epc_class", {"quantity", "child"}, q.match_epc_class);
+  b.Exists("epcis_event_quantities", "epc_class", {"input"}, q.match_input_epc_class);
+  b.Exists("epcis_event_quantities", "epc_class", {"output"}, q.match_output_epc_class);
+  b.Exists("epcis_event_quantities", "epc_class", {"quantity", "child", "input", "output"},
+           q.match_any_epc_class);
+  if (q.approved_only) {
+    b.Where("e.review_status = 'approved'");
+  } else if (q.visible_to_org) {
+    b.Where("(e.review_status = 'approved' OR e.org_id = " + b.Param(*q.visible_to_org) + ")");
+  }
+}
+
+}  // namespace
+
+Result<EventPage> Store::QueryEvents(const EventQuery& q) {
+  const int limit = std::clamp(q.limit, 1, 10000);
+  QueryBuilder b(db_->dialect());
+  AddFilters(b, q);
+  const std::string sort = std::string(SortColumn(q.order));
+  const std::string direction = q.descending ? " DESC" : " ASC";
+  if (q.after) {
+    // Row values compare lexicographically: (sort, id) strictly past the cursor.
+    b.Where("(" + sort + ", e.id) " + (q.descending ? "<" : ">") + " (" +
+            b.Param(q.after->sort_value) + ", " + b.Param(q.after->id) + ")");
+  }
+  // One more row than asked tells whether another page follows.
+  const std::string sql = "SELECT " + std::string(store_internal::kEventColumns) +
+                          ", e.event_time, e.record_time FROM epcis_events e" + b.WhereSql() +
+                          " ORDER BY " + sort + direction + ", e.id" + direction + " LIMIT " +
+                          std::to_string(limit + 1);
+  return store_internal::InTransaction<EventPage>(
+      *db_, TxMode::kRead, [&](SqlConnection& c) -> Result<EventPage> {
+        TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, b.params()));
+        EventPage page;
+        const std::size_t n = std::min(r.rows.size(), static_cast<std::size_t>(limit));
+        page.events.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+          TXNG_ASSIGN_OR_RETURN(StoredEvent e, store_internal::StoredEventFromRow(r.rows[i]));
+          page.events.push_back(std::move(e));
+        }
+        if (r.rows.size() > n) {
+          const SqlRow& last = r.rows[n - 1];
+          EventCursor next;
+          next.id = last.Int(0);
+          next.sort_value = SortValue(q.order, page.events.back(), last.Int(6), last.Int(7));
+          page.next = next;
+        }
+        return page;
+      });
+}
+
+}  // namespace txng

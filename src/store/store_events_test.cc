@@ -1,0 +1,292 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "epcis/event_hash.h"
+#include "epcis/json_decode.h"
+#include "store/store_test_fixture.h"
+
+namespace txng {
+namespace {
+
+constexpr std::string_view kContext =
+    "\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"]";
+
+// Decodes one JSON-LD event (members without braces) into what capture takes.
+NewEvent Event(const std::string& members) {
+  const std::string text = "{" + std::string(kContext) + ", " + members + "}";
+  Result<epcis::Document> document = epcis::DecodeJsonDocument(text);
+  EXPECT_TRUE(IsOk(document)) << text;
+  NewEvent out;
+  if (!document.ok()) return out;
+  out.event = document->events.at(0);
+  out.hash_id = epcis::EventHashId(out.event);
+  return out;
+}
+
+// An ObjectEvent of `epcs` (Digital Link URIs) at `time`.
+NewEvent Observe(const std::string& time, const std::string& epcs,
+                 const std::string& more = "\"bizStep\": \"receiving\"") {
+  return Event("\"type\": \"ObjectEvent\", \"eventTime\": \"" + time +
+               "\", \"eventTimeZoneOffset\": \"+07:00\", \"action\": \"OBSERVE\", \"epcList\": [" +
+               epcs + "], " + more);
+}
+
+const std::string kItem1 = "\"https://id.gs1.org/01/08930001000018/21/A1\"";
+const std::string kItem2 = "\"https://id.gs1.org/01/08930001000018/21/A2\"";
+const std::string kOtherItem = "\"https://id.gs1.org/01/08930002000017/21/A1\"";
+
+class EventsTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    for (const char* name : {"HTX A", "HTX B"}) {
+      auto org = store_->CreateOrganisation(NewOrganisation(name), Admin());
+      ASSERT_TRUE(IsOk(org));
+      orgs_.push_back(org->id);
+    }
+  }
+
+  std::vector<CapturedEvent> Capture(const std::vector<NewEvent>& events, int org_index = 0,
+                                     ReviewStatus status = ReviewStatus::kApproved) {
+    CaptureContext ctx;
+    ctx.org_id = orgs_.at(org_index);
+    ctx.review_status = status;
+    auto captured = store_->CaptureEvents(events, ctx, Admin());
+    EXPECT_TRUE(IsOk(captured));
+    return captured.ok() ? *captured : std::vector<CapturedEvent>{};
+  }
+
+  std::vector<int64_t> Ids(const EventQuery& q) {
+    auto page = store_->QueryEvents(q);
+    EXPECT_TRUE(IsOk(page));
+    std::vector<int64_t> ids;
+    if (page.ok()) {
+      for (const StoredEvent& e : page->events) ids.push_back(e.id);
+    }
+    return ids;
+  }
+
+  std::vector<int64_t> orgs_;
+};
+
+TEST_P(EventsTest, CapturedEventReadsBackEqualWithRecordTime) {
+  NewEvent in = Observe("2026-03-01T08:00:00.000+07:00", kItem1 + ", " + kItem2,
+                        "\"bizStep\": \"shipping\", \"disposition\": \"in_transit\", "
+                        "\"readPoint\": {\"id\": \"https://id.gs1.org/414/8930001000018\"}");
+  auto captured = Capture({in});
+  ASSERT_EQ(captured.size(), 1u);
+  EXPECT_EQ(captured[0].result, CaptureResult::kStored);
+  auto stored = store_->GetEvent(captured[0].id);
+  ASSERT_TRUE(IsOk(stored));
+  EXPECT_FALSE(stored->event.record_time.empty());
+  epcis::Event expected = in.event;
+  expected.record_time = stored->event.record_time;
+  EXPECT_EQ(stored->event, expected);
+  EXPECT_EQ(stored->hash_id, in.hash_id);
+  EXPECT_EQ(stored->org_id, orgs_[0]);
+  EXPECT_EQ(stored->review_status, ReviewStatus::kApproved);
+  EXPECT_FALSE(stored->declared_in_error_at);
+  EXPECT_EQ(CountRows("epcis_event_epcs"), 2);
+  EXPECT_EQ(store_->GetEvent(captured[0].id + 100).status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(EventsTest, SameEventIdOrSameHashStoresNothingNew) {
+  NewEvent with_id = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:1\"");
+  NewEvent without_id = Observe("2026-03-01T09:00:00Z", kItem2);
+  auto first = Capture({with_id, without_id});
+  const int64_t audits = CountRows("audit_log");
+  // The same eventID with other content, and the same content again.
+  NewEvent same_id = Observe("2026-03-02T08:00:00Z", kOtherItem, "\"eventID\": \"urn:uuid:1\"");
+  auto again = Capture({same_id, without_id});
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[0].result, CaptureResult::kDuplicate);
+  EXPECT_EQ(again[0].id, first[0].id);
+  EXPECT_EQ(again[1].result, CaptureResult::kDuplicate);
+  EXPECT_EQ(again[1].id, first[1].id);
+  EXPECT_EQ(CountRows("epcis_events"), 2);
+  EXPECT_EQ(CountRows("epcis_event_epcs"), 2);
+  EXPECT_EQ(CountRows("audit_log"), audits + 1);
+}
+
+TEST_P(EventsTest, ErrorDeclarationIsKeptAndMarksTheEvent) {
+  NewEvent original = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:7\"");
+  NewEvent retraction = Observe("2026-03-01T08:00:00Z", kItem1,
+                                "\"eventID\": \"urn:uuid:7\", \"errorDeclaration\": "
+                                "{\"declarationTime\": \"2026-03-05T10:00:00Z\", "
+                                "\"reason\": \"incorrect_data\"}");
+  // In either order the erroneous event ends up marked.
+  for (bool declaration_first : {false, true}) {
+    SCOPED_TRACE(declaration_first ? "declaration first" : "event first");
+    NewEvent o = original, r = retraction;
+    const std::string id = declaration_first ? "urn:uuid:8" : "urn:uuid:7";
+    o.event.event_id = r.event.event_id = id;
+    auto captured = declaration_first ? Capture({r, o}) : Capture({o, r});
+    ASSERT_EQ(captured.size(), 2u);
+    EXPECT_EQ(captured[0].result, CaptureResult::kStored);
+    EXPECT_EQ(captured[1].result, CaptureResult::kStored);
+    const int64_t original_row = declaration_first ? captured[1].id : captured[0].id;
+    const int64_t retraction_row = declaration_first ? captured[0].id : captured[1].id;
+    EXPECT_EQ(store_->GetEvent(original_row)->declared_in_error_at, 1772704800000);
+    EXPECT_FALSE(store_->GetEvent(retraction_row)->declared_in_error_at);
+    EXPECT_TRUE(store_->GetEvent(retraction_row)->event.error_declaration);
+    // A second declaration of the same event is a duplicate.
+    EXPECT_EQ(Capture({r})[0].result, CaptureResult::kDuplicate);
+  }
+}
+
+TEST_P(EventsTest, FailedCaptureStoresNothing) {
+  NewEvent good = Observe("2026-03-01T08:00:00Z", kItem1);
+  NewEvent bad = Observe("2026-03-01T09:00:00Z", kItem2);
+  bad.event.event_time = "not a time";
+  CaptureContext ctx;
+  ctx.org_id = orgs_[0];
+  auto r = store_->CaptureEvents({good, bad}, ctx, Admin());
+  EXPECT_FALSE(r.ok());
+  ctx.org_id = 99999;  // no such organisation
+  EXPECT_FALSE(store_->CaptureEvents({good}, ctx, Admin()).ok());
+  EXPECT_EQ(CountRows("epcis_events"), 0);
+  EXPECT_EQ(CountRows("epcis_event_epcs"), 0);
+}
+
+TEST_P(EventsTest, QueriesByTypeTimeAndWhyWhere) {
+  auto ids = Capture({
+      Observe("2026-03-01T08:00:00+07:00", kItem1, "\"bizStep\": \"shipping\""),
+      Observe("2026-03-02T08:00:00+07:00", kItem2,
+              "\"bizStep\": \"receiving\", \"disposition\": \"in_progress\", "
+              "\"bizLocation\": {\"id\": \"https://id.gs1.org/414/8930001000018\"}"),
+      Event("\"type\": \"AggregationEvent\", \"eventTime\": \"2026-03-03T08:00:00Z\", "
+            "\"eventTimeZoneOffset\": \"+00:00\", \"action\": \"ADD\", \"parentID\": "
+            "\"https://id.gs1.org/00/389300010000000019\", \"childEPCs\": [" +
+            kItem1 + "]"),
+  });
+  ASSERT_EQ(ids.size(), 3u);
+  EventQuery q;
+  q.event_types = {epcis::EventType::kAggregation};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
+
+  q = {};
+  q.ge_event_time = 1772326800000;  // 2026-03-01T01:00:00Z, the first event exactly
+  q.lt_event_time = 1772413200000;  // 2026-03-02T01:00:00Z, the second: excluded
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+
+  q = {};
+  q.biz_steps = {"https://ref.gs1.org/cbv/BizStep-receiving"};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[1].id});
+  q.dispositions = {"https://ref.gs1.org/cbv/Disp-in_progress"};
+  q.biz_locations = {"https://id.gs1.org/414/8930001000018"};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[1].id});
+  q.biz_locations = {"https://id.gs1.org/414/8930002000017"};
+  EXPECT_TRUE(Ids(q).empty());
+
+  q = {};
+  q.actions = {epcis::Action::kAdd};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
+}
+
+TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
+  auto ids = Capture({
+      Observe("2026-03-01T08:00:00Z", kItem1),
+      Observe("2026-03-02T08:00:00Z", kOtherItem),
+      Event("\"type\": \"AggregationEvent\", \"eventTime\": \"2026-03-03T08:00:00Z\", "
+            "\"eventTimeZoneOffset\": \"+00:00\", \"action\": \"ADD\", \"parentID\": "
+            "\"https://id.gs1.org/00/389300010000000019\", \"childEPCs\": [" +
+            kItem2 +
+            "], \"childQuantityList\": [{\"epcClass\": "
+            "\"https://id.gs1.org/01/08930001000018/10/LOT1\", \"quantity\": 5, "
+            "\"uom\": \"KGM\"}]"),
+  });
+  ASSERT_EQ(ids.size(), 3u);
+  EventQuery q;
+  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/A1", false}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+  // A child is not in epcList, but is "any" EPC.
+  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/", true}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+  q = {};
+  q.match_any_epc = {{"https://id.gs1.org/01/08930001000018/21/", true}};
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[2].id}));
+  q = {};
+  q.match_parent_id = {{"https://id.gs1.org/00/389300010000000019", false}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
+  // Prefixes are case-sensitive and their wildcard characters literal.
+  q = {};
+  q.match_any_epc = {{"https://id.gs1.org/01/08930001000018/21/a", true},
+                     {"https://id.gs1.org/01/0893000_", true},
+                     {"https://id.gs1.org/01/0893000%", true}};
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.match_epc_class = {{"https://id.gs1.org/01/08930001000018/10/LOT1", false}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
+  q.match_epc_class = {{"https://id.gs1.org/01/08930001000018", true}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
+  q = {};
+  q.match_input_epc_class = {{"https://id.gs1.org/01/08930001000018", true}};
+  EXPECT_TRUE(Ids(q).empty());
+}
+
+TEST_P(EventsTest, VisibilityFollowsReviewAndOwnership) {
+  auto approved = Capture({Observe("2026-03-01T08:00:00Z", kItem1)}, 0, ReviewStatus::kApproved);
+  auto pending_a = Capture({Observe("2026-03-02T08:00:00Z", kItem1)}, 0, ReviewStatus::kPending);
+  auto pending_b = Capture({Observe("2026-03-03T08:00:00Z", kItem1)}, 1, ReviewStatus::kPending);
+  EventQuery q;
+  EXPECT_EQ(Ids(q).size(), 3u);
+  q.approved_only = true;
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{approved[0].id});
+  q = {};
+  q.visible_to_org = orgs_[1];
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{approved[0].id, pending_b[0].id}));
+  EXPECT_NE(pending_a[0].id, 0);
+}
+
+TEST_P(EventsTest, PagesStayPutWhileEventsArrive) {
+  std::vector<NewEvent> batch;
+  for (int i = 0; i < 5; ++i) {
+    batch.push_back(Observe("2026-03-0" + std::to_string(9 - i) + "T08:00:00Z", kItem1,
+                            "\"eventID\": \"urn:uuid:p" + std::to_string(i) + "\""));
+  }
+  auto ids = Capture(batch);
+  for (EventOrder order : {EventOrder::kCapture, EventOrder::kEventTime}) {
+    EventQuery q;
+    q.order = order;
+    q.limit = 2;
+    std::vector<int64_t> seen;
+    int pages = 0;
+    while (true) {
+      auto page = store_->QueryEvents(q);
+      ASSERT_TRUE(IsOk(page));
+      for (const StoredEvent& e : page->events) seen.push_back(e.id);
+      ++pages;
+      if (pages == 1 && order == EventOrder::kCapture) {
+        // Captured between pages: comes after the last, never shifts a page.
+        Capture({Observe("2026-03-10T08:00:00Z", kItem2)});
+      }
+      if (!page->next) break;
+      q.after = page->next;
+    }
+    if (order == EventOrder::kCapture) {
+      ASSERT_EQ(seen.size(), 6u);
+      for (int i = 0; i < 5; ++i) EXPECT_EQ(seen[i], ids[i].id);
+    } else {
+      // Event times run backwards in capture order; the sixth is newest.
+      ASSERT_EQ(seen.size(), 6u);
+      for (int i = 0; i < 5; ++i) EXPECT_EQ(seen[i], ids[4 - i].id);
+    }
+  }
+  EventQuery newest;
+  newest.order = EventOrder::kEventTime;
+  newest.descending = true;
+  newest.limit = 1;
+  auto page = store_->QueryEvents(newest);
+  ASSERT_TRUE(IsOk(page));
+  ASSERT_EQ(page->events.size(), 1u);
+  EXPECT_EQ(page->events[0].event.epc_list,
+            std::vector<std::string>{"https://id.gs1.org/01/08930001000018/21/A2"});
+}
+
+TXNG_INSTANTIATE_BACKENDS(EventsTest);
+
+}  // namespace
+}  // namespace txng
