@@ -14,7 +14,10 @@
 namespace txng::epcis {
 namespace {
 
-using nlohmann::json;
+// Input keeps its member order (extensions stay in document order); model
+// values are plain nlohmann::json.
+using json = nlohmann::ordered_json;
+using Value = nlohmann::json;
 
 std::string PointerToken(std::string_view key) {
   std::string out;
@@ -184,7 +187,7 @@ class EventDecoder {
     return v.get<bool>();
   }
 
-  Result<json> ExtensionValue(const json& v, const std::string& p);
+  Result<Value> ExtensionValue(const json& v, const std::string& p);
   // Adds the member `key` of an object to `out` as an extension when it is
   // namespaced; fails with unknown-field when it is a plain name.
   Status Extension(const std::string& key, const json& v, const std::string& p, Extensions* out,
@@ -209,28 +212,28 @@ class EventDecoder {
   std::string base_;
 };
 
-Result<json> EventDecoder::ExtensionValue(const json& v, const std::string& p) {
+Result<Value> EventDecoder::ExtensionValue(const json& v, const std::string& p) {
   if (v.is_object()) {
-    json out = json::object();
+    Value out = Value::object();
     for (const auto& [key, value] : v.items()) {
       std::string at = Child(p, key);
       Result<std::optional<std::string>> name = ns_.ExpandName(key, at);
       if (!name.ok()) return WithEvent(name.status());
-      TXNG_ASSIGN_OR_RETURN(json child, ExtensionValue(value, at));
+      TXNG_ASSIGN_OR_RETURN(Value child, ExtensionValue(value, at));
       out[name->value_or(key)] = std::move(child);
     }
     return out;
   }
   if (v.is_array()) {
-    json out = json::array();
+    Value out = Value::array();
     for (std::size_t i = 0; i < v.size(); ++i) {
-      TXNG_ASSIGN_OR_RETURN(json child, ExtensionValue(v[i], Child(p, i)));
+      TXNG_ASSIGN_OR_RETURN(Value child, ExtensionValue(v[i], Child(p, i)));
       out.push_back(std::move(child));
     }
     return out;
   }
-  if (v.is_string()) return json(ns_.ExpandValue(v.get_ref<const std::string&>(), true));
-  return v;
+  if (v.is_string()) return Value(ns_.ExpandValue(v.get_ref<const std::string&>(), true));
+  return Value::parse(v.dump());
 }
 
 Status EventDecoder::Extension(const std::string& key, const json& v, const std::string& p,
@@ -241,7 +244,7 @@ Status EventDecoder::Extension(const std::string& key, const json& v, const std:
     return Fail(p, rule::kUnknownField,
                 "\"" + key + "\" is not a standard field; extensions need a namespace prefix");
   }
-  TXNG_ASSIGN_OR_RETURN(json value, ExtensionValue(v, p));
+  TXNG_ASSIGN_OR_RETURN(Value value, ExtensionValue(v, p));
   out->push_back({name->value_or(key), std::move(value)});
   return Status::Ok();
 }
@@ -611,13 +614,13 @@ Status KeepMember(const Namespaces& ns, const std::string& key, const json& valu
       kept.push_back(field.value_or(item.get<std::string>()));
     }
   }
-  out->push_back({name.value_or(key), std::move(kept)});
+  out->push_back({name.value_or(key), Value::parse(kept.dump())});
   return Status::Ok();
 }
 
 }  // namespace
 
-Result<Document> DecodeJsonValue(const json& j) {
+Result<Document> DecodeJsonValue(const nlohmann::ordered_json& j) {
   if (!j.is_object()) return DocFail("", rule::kType, "an EPCIS document must be a JSON object");
   Document doc;
   Namespaces ns;
@@ -653,7 +656,7 @@ Result<Document> DecodeJsonValue(const json& j) {
         return DocFail(at, rule::kTimestamp, "creationDate must be a date-time with a time zone");
       }
     } else if (key == "epcisHeader") {
-      doc.header = value;
+      doc.header = Value::parse(value.dump());
     } else if (key != "epcisBody") {
       TXNG_RETURN_IF_ERROR(KeepMember(ns, key, value, at, &doc.extensions));
     }

@@ -21,8 +21,9 @@
 namespace txng::epcis {
 
 Result<Document> DecodeJsonDocument(std::string_view text);
-// The same for JSON already parsed.
-Result<Document> DecodeJsonValue(const nlohmann::json& json);
+// The same for JSON already parsed (member order is kept: extensions come
+// out in document order).
+Result<Document> DecodeJsonValue(const nlohmann::ordered_json& json);
 
 }  // namespace txng::epcis
 

@@ -138,8 +138,6 @@ Status ValidateEvent(const Event& event, std::size_t event_index, const std::str
   c.Forbid(!event.output_quantity_list.empty() && !transformation, "/outputQuantityList", name);
   c.Forbid(!event.transformation_id.empty() && !transformation, "/transformationID", name);
   c.Forbid(event.action != Action::kNone && transformation, "/action", name);
-  c.Forbid(event.persistent_disposition.has_value() && !(object || transformation),
-           "/persistentDisposition", name);
   c.Require(event.action != Action::kNone || transformation, "/action", name);
   c.Require(!event.parent_id.empty() || !association, "/parentID", name);
   c.Require(!event.biz_transactions.empty() || !transaction, "/bizTransactionList", name);

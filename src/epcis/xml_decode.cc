@@ -86,21 +86,31 @@ void StandardChildren(pugi::xml_node node, std::vector<pugi::xml_node>& out) {
   }
 }
 
+constexpr std::string_view kXsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
+
+// True for attributes that carry data: not namespace declarations, not XML
+// Schema instance annotations (xsi:type, xsi:nil).
+bool IsDataAttribute(pugi::xml_node owner, pugi::xml_attribute a) {
+  std::string_view name = a.name();
+  if (StartsWith(name, "xmlns")) return false;
+  return PrefixOf(name).empty() || NamespaceOf(owner, PrefixOf(name)) != kXsiNamespace;
+}
+
 // The JSON value of an extension element: its text when it is a leaf; else
 // an object of its attributes and children (a name that repeats holds the
-// array of its values).
+// array of its values), with text beside attributes under "@value".
 json ExtensionValue(pugi::xml_node node) {
   bool has_elements = false;
   for (pugi::xml_node c : node.children()) has_elements |= c.type() == pugi::node_element;
   bool has_attributes = false;
-  for (pugi::xml_attribute a : node.attributes()) {
-    has_attributes |= !StartsWith(a.name(), "xmlns");
-  }
-  if (!has_elements && !has_attributes) return json(Trimmed(node.child_value()));
+  for (pugi::xml_attribute a : node.attributes()) has_attributes |= IsDataAttribute(node, a);
+  const std::string text = Trimmed(node.child_value());
+  if (!has_elements && !has_attributes) return json(text);
   json out = json::object();
   for (pugi::xml_attribute a : node.attributes()) {
-    if (!StartsWith(a.name(), "xmlns")) out[ClarkName(node, a.name(), true)] = a.value();
+    if (IsDataAttribute(node, a)) out[ClarkName(node, a.name(), true)] = a.value();
   }
+  if (!has_elements && !text.empty()) out["@value"] = text;
   std::vector<std::pair<std::string, std::vector<json>>> groups;
   for (pugi::xml_node c : node.children()) {
     if (c.type() != pugi::node_element) continue;
@@ -114,6 +124,20 @@ json ExtensionValue(pugi::xml_node node) {
     out[name] = values.size() == 1 ? std::move(values.front()) : json(std::move(values));
   }
   return out;
+}
+
+// Adds an extension member; a name that repeats (sibling elements of the
+// same name) holds the array of the values.
+void AddExtension(Extensions& out, pugi::xml_node element) {
+  std::string name = ClarkName(element, element.name(), false);
+  json value = ExtensionValue(element);
+  for (Extension& e : out) {
+    if (e.name != name) continue;
+    if (!e.value.is_array()) e.value = json::array({std::move(e.value)});
+    e.value.push_back(std::move(value));
+    return;
+  }
+  out.push_back({std::move(name), std::move(value)});
 }
 
 class XmlEventDecoder {
@@ -157,7 +181,12 @@ class XmlEventDecoder {
   static std::string ExpandGs1QName(pugi::xml_node context, const std::string& value) {
     std::size_t colon = value.find(':');
     if (colon == std::string::npos || value.compare(colon + 1, 2, "//") == 0) return value;
-    std::string ns = NamespaceOf(context, value.substr(0, colon));
+    const std::string prefix = value.substr(0, colon);
+    std::string ns = NamespaceOf(context, prefix);
+    // Unbound gs1: and cbv: mean what the standard JSON-LD context says, as
+    // GS1's own XML examples assume.
+    if (ns.empty() && prefix == "gs1") ns = "https://gs1.org/voc/";
+    if (ns.empty() && prefix == "cbv") ns = "https://ref.gs1.org/cbv/";
     if (!StartsWith(ns, "https://gs1.org/") && !StartsWith(ns, "https://ref.gs1.org/")) {
       return value;
     }
@@ -207,6 +236,8 @@ Result<std::vector<QuantityElement>> XmlEventDecoder::Quantities(pugi::xml_node 
       if (name == "epcClass") {
         TXNG_ASSIGN_OR_RETURN(q.epc_class, Id(value, vat));
       } else if (name == "quantity") {
+        // xsi:nil="true" (EPCIS 1.2 XSL output) means no quantity.
+        if (std::string_view(c.attribute("xsi:nil").value()) == "true") continue;
         TXNG_ASSIGN_OR_RETURN(q.quantity, Number(value, vat));
       } else if (name == "uom") {
         q.uom = value;
@@ -227,7 +258,7 @@ Result<Location> XmlEventDecoder::LocationOf(pugi::xml_node node, const std::str
     if (IsStandard(c) && LocalName(c.name()) == "id") {
       TXNG_ASSIGN_OR_RETURN(loc.id, Id(Trimmed(c.child_value()), path + "/id"));
     } else if (!IsStandard(c)) {
-      loc.extensions.push_back({ClarkName(c, c.name(), false), ExtensionValue(c)});
+      AddExtension(loc.extensions, c);
     } else {
       return Fail(path + "/" + c.name(), rule::kUnknownField, "a location has an id");
     }
@@ -266,7 +297,7 @@ Result<std::vector<SensorElement>> XmlEventDecoder::Sensors(pugi::xml_node list,
       std::string_view name = LocalName(c.name());
       std::string cat = at + "/" + c.name();
       if (!IsStandard(c)) {
-        se.extensions.push_back({ClarkName(c, c.name(), false), ExtensionValue(c)});
+        AddExtension(se.extensions, c);
       } else if (name == "sensorMetadata") {
         SensorMetadata m;
         for (pugi::xml_attribute a : c.attributes()) {
@@ -352,7 +383,7 @@ Result<std::vector<SensorElement>> XmlEventDecoder::Sensors(pugi::xml_node list,
         }
         for (pugi::xml_node ext : c.children()) {
           if (ext.type() == pugi::node_element) {
-            r.extensions.push_back({ClarkName(ext, ext.name(), false), ExtensionValue(ext)});
+            AddExtension(r.extensions, ext);
           }
         }
         se.reports.push_back(std::move(r));
@@ -387,7 +418,7 @@ Result<bool> XmlEventDecoder::Field(Event& e, pugi::xml_node c, const std::strin
       std::string_view dn = LocalName(dc.name());
       std::string dat = path + "/" + dc.name();
       if (!IsStandard(dc)) {
-        d.extensions.push_back({ClarkName(dc, dc.name(), false), ExtensionValue(dc)});
+        AddExtension(d.extensions, dc);
       } else if (dn == "declarationTime") {
         TXNG_ASSIGN_OR_RETURN(d.declaration_time, Time(Trimmed(dc.child_value()), dat));
       } else if (dn == "reason") {
@@ -463,7 +494,7 @@ Result<bool> XmlEventDecoder::Field(Event& e, pugi::xml_node c, const std::strin
     std::vector<pugi::xml_node> children;
     StandardChildren(c, children);
     for (pugi::xml_node m : children) {
-      ilmd.push_back({ClarkName(m, m.name(), false), ExtensionValue(m)});
+      AddExtension(ilmd, m);
     }
     e.ilmd = std::move(ilmd);
   } else {
@@ -484,7 +515,7 @@ Result<Event> XmlEventDecoder::Decode(pugi::xml_node node) {
   for (pugi::xml_node c : children) {
     std::string path = base_ + "/" + c.name();
     if (!IsStandard(c)) {
-      event.extensions.push_back({ClarkName(c, c.name(), false), ExtensionValue(c)});
+      AddExtension(event.extensions, c);
       continue;
     }
     TXNG_ASSIGN_OR_RETURN(bool known, Field(event, c, path));
@@ -546,17 +577,11 @@ json HeaderJson(pugi::xml_node header) {
 
 Result<Document> DecodeXmlDocument(std::string_view text) {
   pugi::xml_document xml;
-  pugi::xml_parse_result parsed =
-      xml.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype);
+  pugi::xml_parse_result parsed = xml.load_buffer(text.data(), text.size(), pugi::parse_default);
   if (!parsed) {
     return DocFail("", rule::kSyntax,
                    std::string("malformed XML at byte ") + std::to_string(parsed.offset) + ": " +
                        parsed.description());
-  }
-  for (pugi::xml_node n : xml.children()) {
-    if (n.type() == pugi::node_doctype) {
-      return DocFail("", rule::kSyntax, "a DOCTYPE is not allowed in EPCIS documents");
-    }
   }
   pugi::xml_node root = xml.document_element();
   const std::string_view root_name = LocalName(root.name());

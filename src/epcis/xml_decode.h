@@ -6,15 +6,20 @@
 // equal hash IDs.
 //
 // Extension elements become extension members named in Clark notation; an
-// element with children becomes an object of its children (repeated names
-// become arrays), a leaf its text. Values of sensor attributes written as
-// QNames of GS1 vocabularies ("gs1:MT-Temperature") are expanded.
+// element with children becomes an object of its children, a leaf its text
+// (an element with attributes: an object of them, its text under "@value");
+// sibling elements of the same name become one member holding the array of
+// their values; xsi:type and xsi:nil annotations are not data. Values of sensor attributes written
+// as QNames of GS1 vocabularies ("gs1:MT-Temperature") are expanded.
 //
 // Leniency: a query document whose queryName and resultsBody stand straight
 // under the root, without EPCISBody/QueryResults, is read as if wrapped.
 //
-// Security: a document with a DOCTYPE is refused, so no entity (external or
-// not) is ever expanded.
+// Security: a DOCTYPE is skipped, never processed. pugixml fetches no
+// external DTD or entity and expands only XML's five predefined entities and
+// character references, so a document can neither read files or URLs (XXE)
+// nor blow up through nested entities ("billion laughs"): an entity it
+// declares stays an unexpanded "&name;" in the text.
 #ifndef TXNG_EPCIS_XML_DECODE_H_
 #define TXNG_EPCIS_XML_DECODE_H_
 
