@@ -52,12 +52,15 @@ bool AllDigits(std::string_view part) {
 // mod-10 check digit: weights 3, 1, 3, ... from the right, excluding it.
 bool HasValidMod10(std::string_view digits) {
   if (digits.size() < 2) return false;
-  int sum = 0;
-  int weight = 3;
-  for (std::size_t i = digits.size() - 1; i-- > 0;) {
-    sum += (digits[i] - '0') * weight;
-    weight = 4 - weight;
+  int weight3 = 0;  // digits 1, 3, 5, ... to the left of the check digit
+  int weight1 = 0;  // digits 2, 4, 6, ...
+  std::size_t i = digits.size() - 1;
+  for (; i >= 2; i -= 2) {
+    weight3 += digits[i - 1] - '0';
+    weight1 += digits[i - 2] - '0';
   }
+  if (i == 1) weight3 += digits[0] - '0';
+  int sum = 3 * weight3 + weight1;
   return digits.back() - '0' == (10 - sum % 10) % 10;
 }
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "gs1/ai_table.h"
+#include "gs1/ai_value.h"
+#include "gs1/check_digit.h"
+
 namespace txng::gs1 {
 namespace {
 
@@ -84,6 +88,23 @@ TEST(ElementStringTest, MarksUpTheOffendingCharacters) {
   ASSERT_NE(dimensions, nullptr);
   EXPECT_EQ(MarkUpAiValueError(*dimensions, "12341X34567890"), "(8001)12341|X|345");
   EXPECT_EQ(MarkUpAiValueError(*dimensions, "12341234512311"), std::nullopt);
+}
+
+// Values are checked with a quick mod-10 test before the "csum" linter; both
+// must agree with HasValidCheckDigit for every key length and check digit.
+TEST(ElementStringTest, CheckDigitOfKeysOfEveryLength) {
+  for (std::string ai : {"00", "01", "414", "8017"}) {
+    const AiEntry* entry = FindAi(ai);
+    ASSERT_NE(entry, nullptr);
+    std::size_t length = static_cast<std::size_t>(MaxValueLength(*entry));
+    for (std::string body : {"089312345678901234", "123456789012345678", "000000000000000000"}) {
+      body.resize(length - 1);
+      for (char check = '0'; check <= '9'; ++check) {
+        std::string key = body + check;
+        EXPECT_EQ(ValidateAiValue(*entry, key).ok(), HasValidCheckDigit(key)) << ai << " " << key;
+      }
+    }
+  }
 }
 
 }  // namespace
