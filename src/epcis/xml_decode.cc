@@ -327,6 +327,9 @@ Result<std::vector<SensorElement>> XmlEventDecoder::Sensors(pugi::xml_node list,
             return Fail(aat, rule::kUnknownField, "not an attribute of sensorMetadata");
           }
         }
+        for (pugi::xml_node ext : c.children()) {
+          if (ext.type() == pugi::node_element) AddExtension(m.extensions, ext);
+        }
         se.metadata = std::move(m);
       } else if (name == "sensorReport") {
         SensorReport r;
