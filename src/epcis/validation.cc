@@ -29,7 +29,8 @@ class Checker {
   void Require(bool present, std::string_view member, std::string_view type_name) {
     if (!present) {
       Fail(member, rule::kRequired,
-           std::string(type_name) + " requires " + std::string(member.substr(1)));
+           std::string(type_name) + " requires " +
+               std::string(member.substr(member.rfind('/') + 1)));
     }
   }
   void Forbid(bool present, std::string_view member, std::string_view type_name) {

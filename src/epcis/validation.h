@@ -46,10 +46,11 @@ Status ValidationError(std::optional<std::size_t> event_index, std::string point
 // bizTransactionList in TransactionEvent, eventTime and eventTimeZoneOffset
 // everywhere), well-formed timestamps and time zone offsets, ilmd only with
 // action ADD (ObjectEvent) or in a TransformationEvent, quantities not
-// negative and a uom only beside a quantity, sensor reports with a type, a
-// hexBinaryValue of hex digits and a percRank within 0..100, an
-// errorDeclaration with a declarationTime. `pointer` is the JSON pointer of
-// the event, used in the error.
+// negative and a uom only beside a quantity, sources and destinations with
+// a type, sensor elements with at least one report, each with a type or an
+// exception, a hexBinaryValue of hex digits and a percRank within 0..100, an
+// errorDeclaration with a declarationTime. `pointer` is the JSON pointer (or
+// XPath) of the event, used in the error.
 Status ValidateEvent(const Event& event, std::size_t event_index, const std::string& pointer);
 
 }  // namespace txng::epcis
