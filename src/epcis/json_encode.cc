@@ -1,5 +1,6 @@
 #include "epcis/json_encode.h"
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <utility>
@@ -63,8 +64,9 @@ class Encoder {
     for (const std::string& id : ids) out.push_back(Id(id));
     return out;
   }
+  // Integral values as JSON integers ("5", not "5.0") while they fit one.
   static ordered_json Number(double value) {
-    if (value == static_cast<double>(static_cast<long long>(value))) {
+    if (std::fabs(value) < 9e15 && value == std::floor(value)) {
       return static_cast<long long>(value);
     }
     return value;
