@@ -24,6 +24,8 @@ std::string_view StatusCodeName(StatusCode code) {
       return "resource_exhausted";
     case StatusCode::kUnavailable:
       return "unavailable";
+    case StatusCode::kUnimplemented:
+      return "unimplemented";
     case StatusCode::kInternal:
       return "internal";
   }

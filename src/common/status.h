@@ -27,6 +27,7 @@ enum class StatusCode {
   kPayloadTooLarge,     // request body over the limit (413)
   kResourceExhausted,   // rate limited (429)
   kUnavailable,         // a dependency (the database) cannot be reached (503)
+  kUnimplemented,       // a valid request for something TXNG does not do yet (501)
   kInternal,            // a bug or an unexpected failure (500)
 };
 
@@ -63,6 +64,9 @@ class [[nodiscard]] Status {
     return {StatusCode::kResourceExhausted, std::move(msg)};
   }
   static Status Unavailable(std::string msg) { return {StatusCode::kUnavailable, std::move(msg)}; }
+  static Status Unimplemented(std::string msg) {
+    return {StatusCode::kUnimplemented, std::move(msg)};
+  }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }

@@ -28,6 +28,8 @@ std::string_view TitleFor(StatusCode code) {
       return "Too many requests";
     case StatusCode::kUnavailable:
       return "Service unavailable";
+    case StatusCode::kUnimplemented:
+      return "Not implemented";
     case StatusCode::kOk:
     case StatusCode::kInternal:
       break;
@@ -56,6 +58,8 @@ int HttpStatusFor(StatusCode code) {
       return 429;
     case StatusCode::kUnavailable:
       return 503;
+    case StatusCode::kUnimplemented:
+      return 501;
     case StatusCode::kOk:
     case StatusCode::kInternal:
       break;

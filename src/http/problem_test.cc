@@ -19,6 +19,7 @@ TEST(Problem, StatusCodesMapToHttp) {
   EXPECT_EQ(HttpStatusFor(StatusCode::kPayloadTooLarge), 413);
   EXPECT_EQ(HttpStatusFor(StatusCode::kResourceExhausted), 429);
   EXPECT_EQ(HttpStatusFor(StatusCode::kUnavailable), 503);
+  EXPECT_EQ(HttpStatusFor(StatusCode::kUnimplemented), 501);
   EXPECT_EQ(HttpStatusFor(StatusCode::kInternal), 500);
 }
 

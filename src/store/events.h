@@ -80,7 +80,7 @@ struct EventQuery {
   std::vector<std::string> biz_locations;       // EQ_bizLocation
   std::vector<std::string> transformation_ids;  // EQ_transformationID
   std::vector<std::string> event_ids;           // EQ_eventID
-  std::vector<IdMatch> match_epc;               // MATCH_epc: epcList
+  std::vector<IdMatch> match_epc;               // MATCH_epc: epcList, childEPCs
   std::vector<IdMatch> match_parent_id;         // MATCH_parentID
   std::vector<IdMatch> match_input_epc;         // MATCH_inputEPC
   std::vector<IdMatch> match_output_epc;        // MATCH_outputEPC

@@ -143,7 +143,7 @@ void AddFilters(QueryBuilder& b, const EventQuery& q) {
   b.In("e.biz_location", q.biz_locations);
   b.In("e.transformation_id", q.transformation_ids);
   b.In("e.event_id", q.event_ids);
-  b.Exists("epcis_event_epcs", "epc", {"epc"}, q.match_epc);
+  b.Exists("epcis_event_epcs", "epc", {"epc", "child"}, q.match_epc);
   b.Exists("epcis_event_epcs", "epc", {"parent"}, q.match_parent_id);
   b.Exists("epcis_event_epcs", "epc", {"input"}, q.match_input_epc);
   b.Exists("epcis_event_epcs", "epc", {"output"}, q.match_output_epc);

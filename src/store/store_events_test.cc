@@ -202,12 +202,14 @@ TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
   EventQuery q;
   q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/A1", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
-  // A child is not in epcList, but is "any" EPC.
+  // MATCH_epc looks at epcList and childEPCs; a parent is only "any" EPC.
   q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/", true}};
-  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
-  q = {};
-  q.match_any_epc = {{"https://id.gs1.org/01/08930001000018/21/", true}};
   EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[2].id}));
+  q.match_epc = {{"https://id.gs1.org/00/389300010000000019", false}};
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.match_any_epc = {{"https://id.gs1.org/00/389300010000000019", false}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
   q = {};
   q.match_parent_id = {{"https://id.gs1.org/00/389300010000000019", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});

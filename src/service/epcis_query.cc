@@ -1,0 +1,357 @@
+#include "service/epcis_query.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+#include <string_view>
+
+#include "epcis/cbv.h"
+#include "epcis/identifiers.h"
+#include "epcis/timestamp.h"
+
+namespace txng {
+namespace {
+
+constexpr int kDefaultPerPage = 30;
+constexpr int kMaxPerPage = 1000;
+
+Status BadValue(const std::string& name, const std::string& why) {
+  return Status::InvalidArgument("query parameter " + name + ": " + why, name);
+}
+
+// The '|'-separated values of a parameter; none may be empty.
+Result<std::vector<std::string>> Values(const std::string& name, const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t bar = text.find('|', start);
+    std::string value = text.substr(start, bar == std::string::npos ? bar : bar - start);
+    if (value.empty()) return BadValue(name, "empty value in \"" + text + "\"");
+    out.push_back(std::move(value));
+    if (bar == std::string::npos) return out;
+    start = bar + 1;
+  }
+}
+
+Result<int> PositiveInt(const std::string& name, const std::string& text) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1) {
+    return BadValue(name, "must be a positive whole number, got \"" + text + "\"");
+  }
+  return value;
+}
+
+Result<UnixMillis> Time(const std::string& name, const std::string& text) {
+  Result<epcis::Instant> instant = epcis::ParseTimestamp(text);
+  if (!instant.ok()) {
+    return BadValue(name,
+                    "must be a date and time with a time zone, such as "
+                    "2026-03-01T08:00:00+07:00, got \"" +
+                        text + "\"");
+  }
+  return epcis::ToUnixMillis(*instant);
+}
+
+Result<std::vector<std::string>> CbvValues(const std::string& name, const std::string& text,
+                                           epcis::Vocabulary vocabulary) {
+  TXNG_ASSIGN_OR_RETURN(std::vector<std::string> values, Values(name, text));
+  for (std::string& value : values) {
+    Result<std::string> normal = epcis::NormalizeVocabulary(vocabulary, value);
+    if (!normal.ok()) return BadValue(name, normal.status().message());
+    value = *normal;
+  }
+  return values;
+}
+
+Result<std::vector<std::string>> Identifiers(const std::string& name, const std::string& text) {
+  TXNG_ASSIGN_OR_RETURN(std::vector<std::string> values, Values(name, text));
+  for (std::string& value : values) {
+    Result<std::string> normal = epcis::NormalizeIdentifier(value);
+    if (!normal.ok()) return BadValue(name, normal.status().message());
+    value = *normal;
+  }
+  return values;
+}
+
+// A MATCH_ value: an identifier, or an EPC pattern whose only wildcard is
+// its last field (the serial of an sgtin, the extension of an sgln).
+Result<IdMatch> Match(const std::string& name, const std::string& value, bool classes) {
+  const bool pattern = value.rfind("urn:epc:idpat:", 0) == 0;
+  if (pattern && value.find('*') != value.size() - 1) {
+    return Status::Unimplemented("query parameter " + name + ": only patterns whose last field " +
+                                 "alone is '*' are answered, got \"" + value + "\"");
+  }
+  Result<std::string> normal = epcis::NormalizeIdentifier(value);
+  if (!normal.ok()) return BadValue(name, normal.status().message());
+  IdMatch match;
+  match.value = *normal;
+  if (!pattern) return match;
+  // NormalizeIdentifier names the key of a serial-only pattern. Instances
+  // of a GTIN carry its serial after /21/; classes are the GTIN itself or
+  // its lots (/10/…); locations may have an extension or none.
+  if (value.rfind("urn:epc:idpat:sgtin:", 0) == 0) {
+    match.is_prefix = true;
+    if (!classes) match.value += "/21/";
+    return match;
+  }
+  if (value.rfind("urn:epc:idpat:sgln:", 0) == 0) {
+    match.is_prefix = true;
+    return match;
+  }
+  return Status::Unimplemented("query parameter " + name +
+                               ": patterns are answered for sgtin and sgln, got \"" + value + "\"");
+}
+
+Result<std::vector<IdMatch>> Matches(const std::string& name, const std::string& text,
+                                     bool classes) {
+  TXNG_ASSIGN_OR_RETURN(std::vector<std::string> values, Values(name, text));
+  std::vector<IdMatch> out;
+  for (const std::string& value : values) {
+    TXNG_ASSIGN_OR_RETURN(IdMatch match, Match(name, value, classes));
+    out.push_back(std::move(match));
+  }
+  return out;
+}
+
+// Standard parameters (and families) that TXNG does not answer yet.
+bool IsUnansweredStandardParameter(const std::string& name) {
+  static constexpr std::string_view kExact[] = {"EQ_persistentDisposition_set",
+                                                "EQ_persistentDisposition_unset",
+                                                "WD_readPoint",
+                                                "WD_bizLocation",
+                                                "EQ_quantity",
+                                                "GT_quantity",
+                                                "GE_quantity",
+                                                "LT_quantity",
+                                                "LE_quantity",
+                                                "EXISTS_errorDeclaration",
+                                                "GE_errorDeclarationTime",
+                                                "LT_errorDeclarationTime",
+                                                "EQ_errorReason",
+                                                "EQ_correctiveEventID",
+                                                "GE_startTime",
+                                                "LT_startTime",
+                                                "GE_endTime",
+                                                "LT_endTime",
+                                                "EQ_type",
+                                                "EQ_deviceID",
+                                                "EQ_dataProcessingMethod",
+                                                "EQ_microorganism",
+                                                "EQ_chemicalSubstance",
+                                                "EQ_bizRules",
+                                                "EQ_stringValue",
+                                                "EQ_hexBinaryValue",
+                                                "EQ_uriValue",
+                                                "EQ_booleanValue"};
+  for (std::string_view known : kExact) {
+    if (name == known) return true;
+  }
+  // Families with a type, uom or field name in the parameter's name
+  // (EQ_bizTransaction_type, EQ_ILMD_field, GE_value_uom, EXISTS_field, …).
+  static constexpr std::string_view kPrefixes[] = {"EQ_", "GT_",     "GE_",      "LT_",
+                                                   "LE_", "EXISTS_", "HASATTR_", "EQATTR_"};
+  for (std::string_view prefix : kPrefixes) {
+    if (name.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+struct Reader {
+  EventQueryRequest request;
+  std::optional<std::string> order_by;
+  std::optional<std::string> order_direction;
+  std::optional<PageToken> token;
+  bool per_page_set = false;
+
+  Status Read(const std::string& name, const std::string& value) {
+    EventQuery& q = request.query;
+    using epcis::Vocabulary;
+    if (name == "eventType") {
+      TXNG_ASSIGN_OR_RETURN(std::vector<std::string> types, Values(name, value));
+      for (const std::string& type : types) {
+        std::optional<epcis::EventType> t = epcis::EventTypeFromName(type);
+        if (!t) return BadValue(name, "unknown event type \"" + type + "\"");
+        q.event_types.push_back(*t);
+      }
+    } else if (name == "GE_eventTime") {
+      TXNG_ASSIGN_OR_RETURN(q.ge_event_time, Time(name, value));
+    } else if (name == "LT_eventTime") {
+      TXNG_ASSIGN_OR_RETURN(q.lt_event_time, Time(name, value));
+    } else if (name == "GE_recordTime") {
+      TXNG_ASSIGN_OR_RETURN(q.ge_record_time, Time(name, value));
+    } else if (name == "LT_recordTime") {
+      TXNG_ASSIGN_OR_RETURN(q.lt_record_time, Time(name, value));
+    } else if (name == "EQ_action") {
+      TXNG_ASSIGN_OR_RETURN(std::vector<std::string> actions, Values(name, value));
+      for (const std::string& action : actions) {
+        std::optional<epcis::Action> a = epcis::ActionFromName(action);
+        if (!a) return BadValue(name, "must be ADD, OBSERVE or DELETE, got \"" + action + "\"");
+        q.actions.push_back(*a);
+      }
+    } else if (name == "EQ_bizStep") {
+      TXNG_ASSIGN_OR_RETURN(q.biz_steps, CbvValues(name, value, Vocabulary::kBizStep));
+    } else if (name == "EQ_disposition") {
+      TXNG_ASSIGN_OR_RETURN(q.dispositions, CbvValues(name, value, Vocabulary::kDisposition));
+    } else if (name == "EQ_readPoint") {
+      TXNG_ASSIGN_OR_RETURN(q.read_points, Identifiers(name, value));
+    } else if (name == "EQ_bizLocation") {
+      TXNG_ASSIGN_OR_RETURN(q.biz_locations, Identifiers(name, value));
+    } else if (name == "EQ_transformationID") {
+      TXNG_ASSIGN_OR_RETURN(q.transformation_ids, Values(name, value));
+    } else if (name == "EQ_eventID") {
+      TXNG_ASSIGN_OR_RETURN(q.event_ids, Values(name, value));
+    } else if (name == "MATCH_epc") {
+      TXNG_ASSIGN_OR_RETURN(q.match_epc, Matches(name, value, false));
+    } else if (name == "MATCH_parentID") {
+      TXNG_ASSIGN_OR_RETURN(q.match_parent_id, Matches(name, value, false));
+    } else if (name == "MATCH_inputEPC") {
+      TXNG_ASSIGN_OR_RETURN(q.match_input_epc, Matches(name, value, false));
+    } else if (name == "MATCH_outputEPC") {
+      TXNG_ASSIGN_OR_RETURN(q.match_output_epc, Matches(name, value, false));
+    } else if (name == "MATCH_anyEPC") {
+      TXNG_ASSIGN_OR_RETURN(q.match_any_epc, Matches(name, value, false));
+    } else if (name == "MATCH_epcClass") {
+      TXNG_ASSIGN_OR_RETURN(q.match_epc_class, Matches(name, value, true));
+    } else if (name == "MATCH_inputEPCClass") {
+      TXNG_ASSIGN_OR_RETURN(q.match_input_epc_class, Matches(name, value, true));
+    } else if (name == "MATCH_outputEPCClass") {
+      TXNG_ASSIGN_OR_RETURN(q.match_output_epc_class, Matches(name, value, true));
+    } else if (name == "MATCH_anyEPCClass") {
+      TXNG_ASSIGN_OR_RETURN(q.match_any_epc_class, Matches(name, value, true));
+    } else if (name == "orderBy") {
+      order_by = value;
+    } else if (name == "orderDirection") {
+      order_direction = value;
+    } else if (name == "eventCountLimit") {
+      TXNG_ASSIGN_OR_RETURN(request.event_count_limit, PositiveInt(name, value));
+    } else if (name == "maxEventCount") {
+      TXNG_ASSIGN_OR_RETURN(request.max_event_count, PositiveInt(name, value));
+    } else if (name == "perPage") {
+      TXNG_ASSIGN_OR_RETURN(int per_page, PositiveInt(name, value));
+      if (per_page > kMaxPerPage) {
+        return BadValue(name, "at most " + std::to_string(kMaxPerPage) + ", got " + value);
+      }
+      q.limit = per_page;
+      per_page_set = true;
+    } else if (name == "nextPageToken") {
+      TXNG_ASSIGN_OR_RETURN(token, DecodePageToken(value));
+    } else if (IsUnansweredStandardParameter(name)) {
+      return Status::Unimplemented("query parameter " + name + " is not answered yet");
+    } else {
+      return BadValue(name, "not an EPCIS query parameter");
+    }
+    return Status::Ok();
+  }
+
+  Status Finish() {
+    EventQuery& q = request.query;
+    if (!per_page_set) q.limit = kDefaultPerPage;
+    if (order_by) {
+      if (*order_by == "eventTime") {
+        q.order = EventOrder::kEventTime;
+      } else if (*order_by == "recordTime") {
+        q.order = EventOrder::kRecordTime;
+      } else {
+        return Status::Unimplemented("query parameter orderBy: ordering by \"" + *order_by +
+                                     "\" is not answered yet (eventTime, recordTime)");
+      }
+      q.descending = true;  // the standard's default direction
+    }
+    if (order_direction) {
+      if (!order_by) return BadValue("orderDirection", "needs orderBy");
+      if (*order_direction != "ASC" && *order_direction != "DESC") {
+        return BadValue("orderDirection", "must be ASC or DESC, got \"" + *order_direction + "\"");
+      }
+      q.descending = *order_direction == "DESC";
+    }
+    if (request.event_count_limit && request.max_event_count) {
+      return BadValue("eventCountLimit", "cannot be combined with maxEventCount");
+    }
+    if (request.event_count_limit && !order_by) {
+      return BadValue("eventCountLimit", "needs orderBy");
+    }
+    if (token) {
+      q.after = token->cursor;
+      if (token->remaining) request.event_count_limit = token->remaining;
+    }
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+Result<EventQueryAnswer> RunEventQuery(Store& store, EventQueryRequest request,
+                                       const Principal& who) {
+  EventQuery& q = request.query;
+  if (who.anonymous() || who.is(Role::kOfficer)) {
+    q.approved_only = true;
+  } else if (!who.is(Role::kAdmin) && !who.is(Role::kReviewer)) {
+    if (!who.org_id) return Status::PermissionDenied("this account belongs to no organisation");
+    q.visible_to_org = *who.org_id;
+  }
+  if (request.max_event_count && !q.after) {
+    // Count past the limit once, on the first page.
+    EventQuery probe = q;
+    probe.limit = *request.max_event_count + 1;
+    TXNG_ASSIGN_OR_RETURN(EventPage all, store.QueryEvents(probe));
+    if (all.events.size() > static_cast<std::size_t>(*request.max_event_count)) {
+      return Status::PayloadTooLarge(
+          "more than maxEventCount=" + std::to_string(*request.max_event_count) +
+          " events match; narrow the query");
+    }
+  }
+  if (request.event_count_limit) q.limit = std::min(q.limit, *request.event_count_limit);
+  TXNG_ASSIGN_OR_RETURN(EventPage page, store.QueryEvents(q));
+  EventQueryAnswer out;
+  out.events = std::move(page.events);
+  std::optional<int> remaining;
+  if (request.event_count_limit) {
+    remaining = *request.event_count_limit - static_cast<int>(out.events.size());
+  }
+  if (page.next && (!remaining || *remaining > 0)) {
+    out.next_page_token = EncodePageToken(*page.next, remaining);
+  }
+  return out;
+}
+
+Result<EventQueryRequest> ParseEventQuery(const QueryParams& params) {
+  Reader reader;
+  for (const auto& [name, value] : params) {
+    TXNG_RETURN_IF_ERROR(reader.Read(name, value));
+  }
+  TXNG_RETURN_IF_ERROR(reader.Finish());
+  return std::move(reader.request);
+}
+
+std::string EncodePageToken(const EventCursor& cursor, std::optional<int> remaining) {
+  std::string token = std::to_string(cursor.sort_value) + "." + std::to_string(cursor.id);
+  if (remaining) token += "." + std::to_string(*remaining);
+  return token;
+}
+
+Result<PageToken> DecodePageToken(std::string_view token) {
+  PageToken out;
+  int64_t fields[3] = {0, 0, 0};
+  int count = 0;
+  const char* p = token.data();
+  const char* end = token.data() + token.size();
+  while (count < 3) {
+    auto [next, ec] = std::from_chars(p, end, fields[count]);
+    if (ec != std::errc()) break;
+    ++count;
+    p = next;
+    if (p == end || *p != '.') break;
+    ++p;
+  }
+  if (p != end || count < 2 || (count == 3 && fields[2] < 1)) {
+    return BadValue("nextPageToken",
+                    "not a token this server issued: \"" + std::string(token) + "\"");
+  }
+  out.cursor.sort_value = fields[0];
+  out.cursor.id = fields[1];
+  if (count == 3) out.remaining = static_cast<int>(fields[2]);
+  return out;
+}
+
+}  // namespace txng
