@@ -679,10 +679,6 @@ Result<Document> DecodeJsonValue(const nlohmann::ordered_json& j) {
       TXNG_RETURN_IF_ERROR(DecodeEvents(*list, "/epcisBody/eventList", ns, &doc.events));
       return doc;
     }
-    if (auto one = body->find("event"); one != body->end()) {
-      TXNG_RETURN_IF_ERROR(DecodeEvents(json::array({*one}), "/epcisBody/event", ns, &doc.events));
-      return doc;
-    }
     return DocFail("/epcisBody/eventList", rule::kRequired, "epcisBody needs an eventList");
   }
   auto results = body->find("queryResults");
