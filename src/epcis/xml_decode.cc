@@ -56,11 +56,15 @@ class XmlEventDecoder {
     if (!parsed.ok()) return Fail(path, rule::kTimestamp, parsed.status().message());
     return value;
   }
+  // An xsd:decimal or xsd:double in decimal notation (no "NaN", "INF" or
+  // hexadecimal, which strtod would take).
   Result<double> Number(std::string_view text, const std::string& path) {
     std::string s(text);
+    const bool decimal_chars = s.find_first_not_of("0123456789+-.eE") == std::string::npos &&
+                               s.find_first_of("0123456789") != std::string::npos;
     char* end = nullptr;
-    double d = std::strtod(s.c_str(), &end);
-    if (s.empty() || end != s.c_str() + s.size()) {
+    double d = decimal_chars ? std::strtod(s.c_str(), &end) : 0;
+    if (!decimal_chars || end != s.c_str() + s.size()) {
       return Fail(path, rule::kType, "\"" + s + "\" is not a number");
     }
     return d;

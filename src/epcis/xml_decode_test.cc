@@ -111,6 +111,25 @@ TEST(XmlDecode, ErrorsNameEventXPathAndRule) {
             "is not a field of ObjectEvent");
 }
 
+TEST(XmlDecode, NumbersAreDecimals) {
+  const std::string event = R"(<ObjectEvent><eventTime>2024-01-01T08:00:00Z</eventTime>
+      <eventTimeZoneOffset>+07:00</eventTimeZoneOffset><epcList/><action>OBSERVE</action>
+      <quantityList><quantityElement><epcClass>urn:epc:class:lgtin:8935000.012345.L1</epcClass>
+      <quantity>NUMBER</quantity></quantityElement></quantityList></ObjectEvent>)";
+  auto with = [&](const std::string& number) {
+    std::string e = event;
+    e.replace(e.find("NUMBER"), 6, number);
+    return Error(e);
+  };
+  EXPECT_EQ(with("12.50"), "decoded");
+  EXPECT_EQ(with("1e3"), "decoded");
+  EXPECT_EQ(with("NaN"),
+            "event 0 at /EPCISDocument/EPCISBody/EventList/*[1]/quantityList/"
+            "quantityElement[1]/quantity: [type] \"NaN\" is not a number");
+  EXPECT_NE(with("0x10"), "decoded");
+  EXPECT_NE(with("1.2.3"), "decoded");
+}
+
 TEST(XmlDecode, MalformedXmlAndEntities) {
   EXPECT_EQ(DecodeXmlDocument("<epcis:EPCISDocument").status().message(),
             "at /: [syntax] malformed XML at byte 19: Error parsing start element tag");
