@@ -3,6 +3,7 @@
 #include "common/embedded.h"
 #include "handlers/api_account.h"
 #include "handlers/api_catalog.h"
+#include "handlers/api_epcis.h"
 #include "handlers/api_gs1.h"
 #include "handlers/api_labels.h"
 #include "handlers/ops.h"
@@ -16,6 +17,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterAccountApi(router, app);
   RegisterCatalogApi(router, app);
   RegisterGs1Api(router, app.store);
+  RegisterEpcisApi(router, app);
   RegisterLabelsApi(router, app);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));

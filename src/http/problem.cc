@@ -69,7 +69,8 @@ int HttpStatusFor(StatusCode code) {
 
 Response RenderProblem(const Problem& problem) {
   std::string json = "{\"type\":";
-  AppendJsonString(json, "urn:txng:problem:" + problem.type_name);
+  AppendJsonString(
+      json, problem.type_uri.empty() ? "urn:txng:problem:" + problem.type_name : problem.type_uri);
   json += ",\"title\":";
   AppendJsonString(json, problem.title);
   json += ",\"status\":";

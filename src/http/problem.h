@@ -26,10 +26,13 @@ Response ProblemResponse(const Status& status, std::string_view instance);
 struct Problem {
   int status = 500;
   std::string type_name;  // "method_not_allowed" -> "urn:txng:problem:method_not_allowed"
-  std::string title;      // short English phrase, the same for every instance of the type
-  std::string detail;     // this occurrence, for humans
-  std::string instance;   // the request path
-  std::string field;      // omitted from the document when empty
+  // A type a standard defines (e.g. "epcisException:ValidationException"),
+  // used as it is instead of type_name when set.
+  std::string type_uri;
+  std::string title;     // short English phrase, the same for every instance of the type
+  std::string detail;    // this occurrence, for humans
+  std::string instance;  // the request path
+  std::string field;     // omitted from the document when empty
 };
 Response RenderProblem(const Problem& problem);
 

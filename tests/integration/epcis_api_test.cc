@@ -1,0 +1,166 @@
+// The EPCIS REST bindings over HTTP, on both backends.
+#include <gtest/gtest.h>
+
+#include "epcis/event_hash.h"
+#include "epcis/json_decode.h"
+#include "http/message.h"
+#include "integration/app_fixture.h"
+
+namespace txng {
+namespace {
+
+class EpcisApiTest : public AppTest {
+ protected:
+  // An ObjectEvent of organisation A's GTIN 08930001000018, serial `serial`.
+  static std::string ObjectEvent(const std::string& serial, const std::string& biz_step,
+                                 const std::string& time = "2026-03-01T08:00:00+07:00") {
+    return R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+      "type": "ObjectEvent", "eventTime": ")" +
+           time + R"(", "eventTimeZoneOffset": "+07:00", "action": "OBSERVE",
+      "epcList": ["https://id.gs1.org/01/08930001000018/21/)" +
+           serial + R"("], "bizStep": ")" + biz_step + R"("})";
+  }
+
+  int64_t EventRows() {
+    int64_t n = -1;
+    Status s = store_->db().Transact(TxMode::kRead, [&](SqlConnection& c) -> Status {
+      TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run("SELECT COUNT(*) FROM epcis_events"));
+      n = r.rows.at(0).Int(0);
+      return Status::Ok();
+    });
+    EXPECT_TRUE(IsOk(s));
+    return n;
+  }
+
+  static size_t EventCount(const test::HttpResponse& r) {
+    return Json(r)["epcisBody"]["queryResults"]["resultsBody"]["eventList"].size();
+  }
+
+  static std::string ProblemType(const test::HttpResponse& r) {
+    return Json(r)["type"].get<std::string>();
+  }
+};
+
+TEST_P(EpcisApiTest, CapturedEventIsQueryableByItsOwnerAndTheReviewersOnly) {
+  Caller producer_a = Login("producer_a");
+  auto created = Call("POST", "/epcis/events", producer_a, ObjectEvent("A1", "shipping"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string location = created.Header("location").value_or("");
+  ASSERT_EQ(location.rfind("/epcis/events/ni%3A%2F%2F%2Fsha-256%3B", 0), 0u) << location;
+  EXPECT_EQ(created.Header("gs1-epcis-version"), "2.0.0");
+  EXPECT_EQ(Json(created)["epcList"][0], "https://id.gs1.org/01/08930001000018/21/A1");
+
+  auto own = Call("GET", location, producer_a);
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(Json(own)["type"], "EPCISQueryDocument");
+  EXPECT_EQ(EventCount(own), 1u);
+  // Pending review: invisible to the public and to other organisations.
+  EXPECT_EQ(Call("GET", location, Caller{}).status, 404);
+  EXPECT_EQ(Call("GET", location, Login("producer_b")).status, 404);
+  EXPECT_EQ(EventCount(Call("GET", "/epcis/events", Caller{})), 0u);
+  EXPECT_EQ(EventCount(Call("GET", "/epcis/events", Login("reviewer"))), 1u);
+}
+
+TEST_P(EpcisApiTest, DuplicatesAndInvalidEventsChangeNothing) {
+  Caller producer_a = Login("producer_a");
+  ASSERT_EQ(Call("POST", "/epcis/events", producer_a, ObjectEvent("A1", "shipping")).status, 201);
+  const int64_t rows = EventRows();
+  auto again = Call("POST", "/epcis/events", producer_a, ObjectEvent("A1", "shipping"));
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(ProblemType(again), "epcisException:ResourceAlreadyExistsException");
+
+  // Check digit 7 instead of 8.
+  std::string bad = ObjectEvent("A1", "receiving");
+  bad.replace(bad.find("08930001000018"), 14, "08930001000017");
+  auto invalid = Call("POST", "/epcis/events", producer_a, bad);
+  EXPECT_EQ(invalid.status, 400) << invalid.body;
+  EXPECT_EQ(ProblemType(invalid), "epcisException:ValidationException");
+  EXPECT_NE(Json(invalid)["detail"].get<std::string>().find("/epcList/0"), std::string::npos)
+      << invalid.body;
+  EXPECT_EQ(Call("POST", "/epcis/events", producer_a, "{not json").status, 400);
+
+  auto anonymous = Call("POST", "/epcis/events", Caller{}, ObjectEvent("A2", "shipping"));
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(ProblemType(anonymous), "epcisException:SecurityException");
+  EXPECT_EQ(EventRows(), rows);
+}
+
+TEST_P(EpcisApiTest, QueryParametersPagesAndIdentifierFormat) {
+  Caller producer_a = Login("producer_a");
+  for (int i = 1; i <= 3; ++i) {
+    ASSERT_EQ(Call("POST", "/epcis/events", producer_a,
+                   ObjectEvent("S" + std::to_string(i), i == 2 ? "receiving" : "shipping",
+                               "2026-03-0" + std::to_string(i) + "T08:00:00+07:00"))
+                  .status,
+              201);
+  }
+  auto shipping =
+      Call("GET", "/epcis/events?EQ_bizStep=urn:epcglobal:cbv:bizstep:shipping", producer_a);
+  ASSERT_EQ(shipping.status, 200) << shipping.body;
+  EXPECT_EQ(EventCount(shipping), 2u);
+
+  auto one = Call(
+      "GET", "/epcis/events?MATCH_epc=" + http::PercentEncode("urn:epc:id:sgtin:8930001.000001.S2"),
+      producer_a);
+  ASSERT_EQ(EventCount(one), 1u);
+  EXPECT_EQ(Json(one)["epcisBody"]["queryResults"]["resultsBody"]["eventList"][0]["bizStep"],
+            "receiving");
+
+  // Pages of one, newest event time first, by following Link rel="next".
+  std::string target = "/epcis/events?orderBy=eventTime&perPage=1";
+  std::vector<std::string> serials;
+  for (int page = 0; page < 5 && !target.empty(); ++page) {
+    auto r = Call("GET", target, producer_a);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const nlohmann::json doc = Json(r);  // the loop must not iterate a temporary's member
+    for (const auto& e : doc["epcisBody"]["queryResults"]["resultsBody"]["eventList"]) {
+      const std::string epc = e["epcList"][0];
+      serials.push_back(epc.substr(epc.rfind('/') + 1));
+    }
+    const std::string link = r.Header("link").value_or("");
+    target = link.empty() ? "" : link.substr(1, link.find('>') - 1);
+  }
+  EXPECT_EQ(serials, (std::vector<std::string>{"S3", "S2", "S1"}));
+
+  auto urn = Call("GET", "/epcis/events?EQ_bizStep=receiving", producer_a);
+  test::HttpHeaders headers = producer_a.Headers(false);
+  headers.emplace_back("GS1-EPC-Format", "Always_EPC_URN");
+  auto as_urn = client_->Get("/epcis/events?EQ_bizStep=receiving", headers);
+  ASSERT_EQ(as_urn.status, 200) << as_urn.body;
+  EXPECT_EQ(Json(as_urn)["epcisBody"]["queryResults"]["resultsBody"]["eventList"][0]["epcList"][0],
+            "urn:epc:id:sgtin:8930001.000001.S2");
+  EXPECT_EQ(urn.status, 200);
+}
+
+TEST_P(EpcisApiTest, BadQueriesAreQueryParameterOrImplementationExceptions) {
+  Caller producer_a = Login("producer_a");
+  auto bad = Call("GET", "/epcis/events?EQ_action=MAYBE", producer_a);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(ProblemType(bad), "epcisException:QueryParameterException");
+  EXPECT_EQ(Json(bad)["detail"],
+            "query parameter EQ_action: must be ADD, OBSERVE or DELETE, got "
+            "\"MAYBE\"");
+  auto conflict =
+      Call("GET", "/epcis/events?orderBy=eventTime&eventCountLimit=1&maxEventCount=1", producer_a);
+  EXPECT_EQ(conflict.status, 400);
+  auto unanswered =
+      Call("GET", "/epcis/events?WD_bizLocation=urn:epc:id:sgln:8930001.00001.0", producer_a);
+  EXPECT_EQ(unanswered.status, 501);
+  EXPECT_EQ(ProblemType(unanswered), "epcisException:ImplementationException");
+  for (const char* serial : {"M1", "M2"}) {
+    ASSERT_EQ(Call("POST", "/epcis/events", producer_a, ObjectEvent(serial, "shipping")).status,
+              201);
+  }
+  auto too_many = Call("GET", "/epcis/events?maxEventCount=1", producer_a);
+  EXPECT_EQ(too_many.status, 413) << too_many.body;
+  EXPECT_EQ(ProblemType(too_many), "epcisException:QueryTooLargeException");
+  EXPECT_EQ(EventCount(Call("GET", "/epcis/events?maxEventCount=2", producer_a)), 2u);
+  auto missing = Call("GET", "/epcis/events/urn:uuid:nothing", producer_a);
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(ProblemType(missing), "epcisException:NoSuchResourceException");
+}
+
+TXNG_INSTANTIATE_BACKENDS(EpcisApiTest);
+
+}  // namespace
+}  // namespace txng
