@@ -54,6 +54,7 @@ void AddUserCommand(CLI::App& app, GlobalOptions& g);
 void AddApiKeyCommand(CLI::App& app, GlobalOptions& g);
 void AddVersionCommand(CLI::App& app, GlobalOptions& g);
 void AddGs1Command(CLI::App& app, GlobalOptions& g);
+void AddLabelCommand(CLI::App& app, GlobalOptions& g);
 
 }  // namespace txng::cli
 

@@ -5,10 +5,6 @@
 #include "cli/commands.h"
 #include "service/passwords.h"
 
-namespace txng::cli {
-void AddLabelCommand(CLI::App& app, GlobalOptions& g);
-}  // namespace txng::cli
-
 int main(int argc, char** argv) {
   using namespace txng::cli;
   if (!txng::InitCrypto().ok()) {

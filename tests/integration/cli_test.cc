@@ -46,13 +46,14 @@ std::string Quote(const std::string& s) { return "'" + s + "'"; }
 TEST(Cli, HelpForEveryCommand) {
   CommandRun top = Txng("--help");
   EXPECT_EQ(top.exit_code, 0);
-  for (const char* cmd : {"serve", "migrate", "demo", "user", "apikey", "gs1", "version"}) {
+  for (const char* cmd :
+       {"serve", "migrate", "demo", "user", "apikey", "gs1", "label", "version"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
   }
   for (const char* cmd :
        {"serve", "migrate", "demo", "user", "user add", "user list", "user passwd", "user disable",
         "user enable", "apikey", "apikey create", "apikey list", "apikey revoke", "gs1 parse",
-        "gs1 checkdigit", "version"}) {
+        "gs1 checkdigit", "label", "version"}) {
     CommandRun r = Txng(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage:"), std::string::npos) << cmd;
