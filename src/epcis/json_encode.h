@@ -4,7 +4,7 @@
 // (values of one's own as their URIs), identifiers as canonical Digital Link
 // URIs or, on request, as EPC URNs, extension members with the prefixes the
 // document declared (new ones, "ext1", "ext2", …, for namespaces without a
-// prefix). DecodeJsonDocument of the output gives back an equal Document.
+// prefix). DecodeJsonDocument of the output gives back equal events.
 #ifndef TXNG_EPCIS_JSON_ENCODE_H_
 #define TXNG_EPCIS_JSON_ENCODE_H_
 
