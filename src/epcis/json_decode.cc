@@ -587,12 +587,16 @@ Status DecodeEvents(const json& list, const std::string& pointer, const Namespac
                     std::vector<Event>* out) {
   if (!list.is_array()) return DocFail(pointer, rule::kType, "eventList must be an array");
   for (std::size_t i = 0; i < list.size(); ++i) {
-    Namespaces local = ns;
+    // An event's own @context adds to the document's, for that event only.
+    const Namespaces* scope = &ns;
+    Namespaces local;
     if (list[i].is_object() && list[i].contains("@context")) {
+      local = ns;
       TXNG_RETURN_IF_ERROR(
           local.Add(list[i]["@context"], Child(Child(pointer, i), "@context"), nullptr));
+      scope = &local;
     }
-    TXNG_ASSIGN_OR_RETURN(Event event, EventDecoder(local, i, Child(pointer, i)).Decode(list[i]));
+    TXNG_ASSIGN_OR_RETURN(Event event, EventDecoder(*scope, i, Child(pointer, i)).Decode(list[i]));
     out->push_back(std::move(event));
   }
   return Status::Ok();
