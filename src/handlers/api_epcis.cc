@@ -130,7 +130,8 @@ Result<http::Response> CaptureOneEvent(AppContext& app, const http::Request& req
     return Status::InvalidArgument("POST /epcis/events takes exactly one event, got " +
                                    std::to_string(doc.events.size()));
   }
-  TXNG_ASSIGN_OR_RETURN(CaptureReport report, CaptureDocument(app.store, doc, who, {}));
+  TXNG_ASSIGN_OR_RETURN(CaptureReport report,
+                        CaptureDocument(app.store, doc, who, {}, who.ToActor()));
   TXNG_ASSIGN_OR_RETURN(StoredEvent stored, app.store.GetEvent(report.events[0].id));
   const std::string id = stored.event.event_id.empty() ? stored.hash_id : stored.event.event_id;
   if (report.duplicates > 0) {

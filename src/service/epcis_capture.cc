@@ -12,7 +12,8 @@ Result<epcis::Document> DecodeEpcis(std::string_view body, EpcisSyntax syntax) {
 }
 
 Result<CaptureReport> CaptureDocument(Store& store, const epcis::Document& document,
-                                      const Principal& who, const CaptureOptions& options) {
+                                      const Principal& who, const CaptureOptions& options,
+                                      const Actor& actor) {
   if (who.anonymous())
     return Status::Unauthenticated("capturing events needs a sign-in or API key");
   if (options.approved && !who.is(Role::kAdmin)) {
@@ -38,7 +39,7 @@ Result<CaptureReport> CaptureDocument(Store& store, const epcis::Document& docum
   ctx.org_id = *org;
   ctx.review_status = options.approved ? ReviewStatus::kApproved : ReviewStatus::kPending;
   CaptureReport report;
-  TXNG_ASSIGN_OR_RETURN(report.events, store.CaptureEvents(events, ctx, who.ToActor()));
+  TXNG_ASSIGN_OR_RETURN(report.events, store.CaptureEvents(events, ctx, actor));
   for (const CapturedEvent& e : report.events) {
     (e.result == CaptureResult::kStored ? report.stored : report.duplicates) += 1;
   }

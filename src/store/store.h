@@ -37,6 +37,7 @@ struct OrganisationFilter {
   std::optional<OrgKind> kind;
   std::string district;
   std::optional<ReviewStatus> review_status;
+  std::string tax_code;  // mã số thuế, exact
 };
 
 struct ProductFilter {

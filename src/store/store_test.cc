@@ -175,7 +175,7 @@ TEST_P(AccountsTest, TaxCodesAreUniqueOnlyWhenSet) {
 
 TEST_P(AccountsTest, ListsOrganisationsWithFiltersPagingAndTotal) {
   for (int i = 0; i < 7; ++i) {
-    Organisation o = NewOrganisation("Org " + std::to_string(i));
+    Organisation o = NewOrganisation("Org " + std::to_string(i), "380000000" + std::to_string(i));
     o.kind = i % 2 == 0 ? OrgKind::kEnterprise : OrgKind::kHousehold;
     o.district = i < 4 ? "Đồng Xoài" : "Bình Long";
     o.review_status = i == 6 ? ReviewStatus::kApproved : ReviewStatus::kDraft;
@@ -203,6 +203,10 @@ TEST_P(AccountsTest, ListsOrganisationsWithFiltersPagingAndTotal) {
                                         {.limit = 1});
   EXPECT_EQ(both->total, 2);
   EXPECT_EQ(both->items.size(), 1u);
+  auto by_tax_code = store_->ListOrganisations({.tax_code = "3800000006"}, {});
+  ASSERT_TRUE(IsOk(by_tax_code));
+  ASSERT_EQ(by_tax_code->items.size(), 1u);
+  EXPECT_EQ(by_tax_code->items[0].name, "Org 6");
   auto approved = store_->ListOrganisations({.review_status = ReviewStatus::kApproved}, {});
   ASSERT_EQ(approved->items.size(), 1u);
   EXPECT_EQ(approved->items[0].name, "Org 6");

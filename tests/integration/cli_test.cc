@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -51,9 +52,10 @@ TEST(Cli, HelpForEveryCommand) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
   }
   for (const char* cmd :
-       {"serve", "migrate", "demo", "user", "user add", "user list", "user passwd", "user disable",
-        "user enable", "apikey", "apikey create", "apikey list", "apikey revoke", "gs1 parse",
-        "gs1 checkdigit", "label", "version"}) {
+       {"serve",         "migrate",      "demo",           "user",   "user add",      "user list",
+        "user passwd",   "user disable", "user enable",    "apikey", "apikey create", "apikey list",
+        "apikey revoke", "gs1 parse",    "gs1 checkdigit", "label",  "epcis",         "epcis hash",
+        "capture",       "query",        "version"}) {
     CommandRun r = Txng(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage:"), std::string::npos) << cmd;
@@ -209,6 +211,92 @@ TEST(Cli, ServePublicUrlIsCheckedFromFlagEnvironmentAndConfig) {
   EXPECT_EQ(file.exit_code, 1);
   EXPECT_EQ(file.out, refused);
   std::filesystem::remove(config);
+}
+
+TEST(Cli, EpcisHashReproducesTheCbvVectors) {
+  const char* dir = std::getenv("TXNG_CONFORMANCE_DIR");
+  ASSERT_NE(dir, nullptr);
+  const std::string base =
+      std::string(dir) + "/epcis-event-hash/tests/examples/ReferenceEventHashAlgorithm";
+  std::ifstream expected_file(base + ".hashes");
+  ASSERT_TRUE(expected_file) << base;
+  std::string expected, line;
+  while (std::getline(expected_file, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) expected += line + "\n";
+  }
+  for (const char* ext : {".jsonld", ".xml"}) {
+    CommandRun r = Txng("epcis hash " + Quote(base + ext));
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(r.out, expected) << ext;
+  }
+  CommandRun missing = Txng("epcis hash /nonexistent.jsonld");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.out.find("cannot read /nonexistent.jsonld"), std::string::npos) << missing.out;
+}
+
+TEST_P(CliDbTest, CaptureThenQuery) {
+  {
+    auto db = test_db_->Open();
+    ASSERT_TRUE(IsOk(db));
+    Store store(std::move(db).value());
+    ASSERT_TRUE(IsOk(store.Migrate()));
+    Organisation org;
+    org.name = "HTX Điều Bù Đăng";
+    org.tax_code = "3801234567";
+    org.gs1_company_prefix = "8930001";
+    ASSERT_TRUE(IsOk(store.CreateOrganisation(org, Actor::System("system:test"))));
+  }
+  const std::string dir =
+      std::filesystem::temp_directory_path() / ("txng_cli_epcis_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string good = dir + "/events.jsonld", bad = dir + "/bad.jsonld";
+  const std::string event =
+      R"({"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+07:00",
+          "eventTimeZoneOffset": "+07:00", "action": "OBSERVE", "bizStep": "shipping",
+          "epcList": ["urn:epc:id:sgtin:8930001.000001.A1"]})";
+  std::ofstream(good)
+      << R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T09:00:00Z",
+      "epcisBody": {"eventList": [)"
+      << event << R"(]}})";
+  std::string broken = event;
+  broken.replace(broken.find("OBSERVE"), 7, "LOOKED");
+  std::ofstream(bad)
+      << R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T09:00:00Z",
+      "epcisBody": {"eventList": [)"
+      << broken << R"(]}})";
+
+  CommandRun first = Txng(Db() + "capture " + Quote(good) + " --org 3801234567 --json");
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_EQ(nlohmann::json::parse(first.out)[0]["stored"], 1);
+  CommandRun again = Txng(Db() + "capture " + Quote(good) + " --org 3801234567");
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_NE(again.out.find("0 stored, 1 already captured"), std::string::npos) << again.out;
+  CommandRun invalid = Txng(Db() + "capture " + Quote(bad) + " --org 3801234567");
+  EXPECT_EQ(invalid.exit_code, 1);
+  EXPECT_NE(invalid.out.find("/epcisBody/eventList/0/action"), std::string::npos) << invalid.out;
+  CommandRun nobody = Txng(Db() + "capture " + Quote(good) + " --org 3800000000");
+  EXPECT_EQ(nobody.exit_code, 1);
+  EXPECT_NE(nobody.out.find("no organisation has tax code 3800000000"), std::string::npos);
+
+  CommandRun shipped = Txng(Db() + "query " + Quote("EQ_bizStep=shipping"));
+  ASSERT_EQ(shipped.exit_code, 0) << shipped.out;
+  auto doc = nlohmann::json::parse(shipped.out);
+  auto events = doc["epcisBody"]["queryResults"]["resultsBody"]["eventList"];
+  ASSERT_EQ(events.size(), 1u) << shipped.out;
+  EXPECT_EQ(events[0]["epcList"][0], "https://id.gs1.org/01/08930001000018/21/A1");
+  CommandRun none = Txng(Db() + "query " + Quote("EQ_bizStep=receiving"));
+  EXPECT_EQ(nlohmann::json::parse(none.out)["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+                .size(),
+            0u);
+  CommandRun wrong = Txng(Db() + "query " + Quote("colour=red"));
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_NE(wrong.out.find("query parameter colour: not an EPCIS query parameter"),
+            std::string::npos)
+      << wrong.out;
+  std::filesystem::remove_all(dir);
 }
 
 TEST_P(CliDbTest, LabelWritesAPdfWhoseQrCodesScan) {
