@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "epcis/conformance_files_testing.h"
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
 #include "epcis/xml_decode.h"
@@ -22,17 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path ConformanceDir() {
-  const char* env = std::getenv("TXNG_CONFORMANCE_DIR");
-  return env != nullptr ? fs::path(env) : fs::path(TXNG_DEFAULT_CONFORMANCE_DIR);
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using conformance_files::ConformanceDir;
+using conformance_files::ReadFile;
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;

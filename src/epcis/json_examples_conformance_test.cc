@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 
+#include "epcis/conformance_files_testing.h"
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
 #include "epcis/json_encode.h"
@@ -30,17 +31,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path ConformanceDir() {
-  const char* env = std::getenv("TXNG_CONFORMANCE_DIR");
-  return env != nullptr ? fs::path(env) : fs::path(TXNG_DEFAULT_CONFORMANCE_DIR);
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using conformance_files::ConformanceDir;
+using conformance_files::ReadFile;
 
 // Examples that break a rule of EPCIS 2.0 / CBV 2.0 (path relative to
 // gs1-epcis/, reason).
