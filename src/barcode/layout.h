@@ -18,18 +18,23 @@ struct ModuleRect {
   int height = 0;
 };
 
+// A line of human-readable text, centred on `center_x`, its baseline at `baseline`.
+struct TextPiece {
+  std::string_view text;
+  double center_x = 0;
+  int baseline = 0;
+  int font_size = 0;
+};
+
 struct Layout {
   // The whole picture, quiet zones included.
   int width = 0;
   int height = 0;
   // Dark areas; everything else is white.
   std::vector<ModuleRect> dark;
-  // Human-readable text, empty when none is shown, centred on `text_center_x`
-  // with its baseline at `text_baseline`.
-  std::string_view text;
-  double text_center_x = 0;
-  int text_baseline = 0;
-  int font_size = 0;
+  // Human-readable text under linear symbols; none when not shown. EAN-13
+  // and UPC-A group their digits as printed on retail packs.
+  std::vector<TextPiece> texts;
 };
 
 // `options` out of range are clamped as RenderSvg documents. The layout

@@ -33,16 +33,17 @@ void Draw(cairo_t* cr, const Layout& layout) {
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
   for (const ModuleRect& r : layout.dark) cairo_rectangle(cr, r.x, r.y, r.width, r.height);
   cairo_fill(cr);
-  if (layout.text.empty()) return;
+  if (layout.texts.empty()) return;
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, layout.font_size);
-  const std::string text(layout.text);
-  cairo_text_extents_t extents;
-  cairo_text_extents(cr, text.c_str(), &extents);
-  cairo_move_to(cr, layout.text_center_x - extents.x_bearing - extents.width / 2,
-                layout.text_baseline);
-  cairo_show_text(cr, text.c_str());
+  for (const TextPiece& piece : layout.texts) {
+    cairo_set_font_size(cr, piece.font_size);
+    const std::string text(piece.text);
+    cairo_text_extents_t extents;
+    cairo_text_extents(cr, text.c_str(), &extents);
+    cairo_move_to(cr, piece.center_x - extents.x_bearing - extents.width / 2, piece.baseline);
+    cairo_show_text(cr, text.c_str());
+  }
 }
 
 }  // namespace

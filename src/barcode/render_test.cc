@@ -46,6 +46,37 @@ TEST(RenderSvg, LinearSymbolShowsEscapedTextUnderTheBars) {
   EXPECT_NE(bare.find(" 50\""), std::string::npos);
 }
 
+TEST(RenderSvg, RetailSymbolsGroupTheirDigitsAndExtendTheGuards) {
+  RenderOptions options;
+  options.bar_height = 40;
+  const std::string ean = RenderSvg(MustEncode(EncodeEan13("8930000000019")), options);
+  // 1 + 6 + 6 digits: the first left of the bars, then under each half.
+  EXPECT_NE(ean.find("<text x=\"7\" y=\"60\""), std::string::npos) << ean;
+  EXPECT_NE(ean.find(">8</text>"), std::string::npos);
+  EXPECT_NE(ean.find("<text x=\"35\" y=\"60\""), std::string::npos);
+  EXPECT_NE(ean.find(">930000</text>"), std::string::npos);
+  EXPECT_NE(ean.find("<text x=\"82\" y=\"60\""), std::string::npos);
+  EXPECT_NE(ean.find(">000019</text>"), std::string::npos);
+  // The left guard's first bar reaches 5 modules lower than a data bar.
+  EXPECT_NE(ean.find("M11 11h1v45h-1z"), std::string::npos) << ean;
+  EXPECT_NE(ean.find("v40h"), std::string::npos);
+
+  const std::string upc = RenderSvg(MustEncode(EncodeUpcA("036000291452")), options);
+  // 1 + 5 + 5 + 1, the outer digits smaller and outside the bars.
+  EXPECT_NE(upc.find("font-size=\"6\" text-anchor=\"middle\" fill=\"#000\">0</text>"),
+            std::string::npos)
+      << upc;
+  EXPECT_NE(upc.find(">36000</text>"), std::string::npos);
+  EXPECT_NE(upc.find(">29145</text>"), std::string::npos);
+  EXPECT_NE(upc.find("font-size=\"6\" text-anchor=\"middle\" fill=\"#000\">2</text>"),
+            std::string::npos);
+  EXPECT_NE(upc.find("viewBox=\"0 0 113 "), std::string::npos);  // 9 + 95 + 9
+
+  options.show_text = false;
+  EXPECT_EQ(RenderSvg(MustEncode(EncodeEan13("8930000000019")), options).find("v45h"),
+            std::string::npos);
+}
+
 TEST(RenderSvg, ClampsOptionsOutOfRange) {
   const Symbol symbol = MustEncode(EncodeEan13("9501101530003"));
   RenderOptions options;

@@ -56,12 +56,11 @@ std::string RenderSvg(const Symbol& symbol, const RenderOptions& options) {
            "v" + std::to_string(r.height) + "h-" + std::to_string(r.width) + "z";
   }
   svg += "\"/>\n";
-  if (!layout.text.empty()) {
-    svg += "<text x=\"" + Number(layout.text_center_x) + "\" y=\"" +
-           std::to_string(layout.text_baseline) +
+  for (const TextPiece& piece : layout.texts) {
+    svg += "<text x=\"" + Number(piece.center_x) + "\" y=\"" + std::to_string(piece.baseline) +
            "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"" +
-           std::to_string(layout.font_size) + "\" text-anchor=\"middle\" fill=\"#000\">" +
-           EscapeXml(layout.text) + "</text>\n";
+           std::to_string(piece.font_size) + "\" text-anchor=\"middle\" fill=\"#000\">" +
+           EscapeXml(piece.text) + "</text>\n";
   }
   svg += "</svg>\n";
   return svg;
