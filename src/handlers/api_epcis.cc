@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "epcis/json_encode.h"
+#include "epcis/xml_encode.h"
 #include "handlers/auth.h"
 #include "http/problem.h"
 #include "service/epcis_capture.h"
@@ -63,22 +64,53 @@ void SetVersionHeaders(http::Response& res) {
   res.SetHeader("GS1-CBV-Version", "2.0.0");
 }
 
-// GS1-EPC-Format: identifiers as EPC URNs only when the client insists.
-Result<epcis::JsonEncodeOptions> EncodeOptions(const http::Request& req, Store& store) {
-  epcis::JsonEncodeOptions options;
-  const std::string format = req.Header("GS1-EPC-Format").value_or("No_Preference");
-  if (format == "Always_EPC_URN") {
-    options.epc_format = epcis::EpcFormat::kEpcUrn;
-    TXNG_ASSIGN_OR_RETURN(options.prefixes, RegisteredCompanyPrefixes(store));
-  } else if (format != "No_Preference" && format != "Always_GS1_Digital_Link" &&
-             format != "Never_Translates") {
+// A document as the client asks for it: XML when Accept names XML and not
+// JSON, else JSON-LD; identifiers as EPC URNs only when GS1-EPC-Format
+// insists; CBV values in XML as URNs when GS1-CBV-XML-Format asks.
+Result<http::Response> Render(AppContext& app, const http::Request& req, const epcis::Document& doc,
+                              int status) {
+  const std::string epc_format = req.Header("GS1-EPC-Format").value_or("No_Preference");
+  if (epc_format != "No_Preference" && epc_format != "Always_GS1_Digital_Link" &&
+      epc_format != "Always_EPC_URN" && epc_format != "Never_Translates") {
     return Status::InvalidArgument(
         "GS1-EPC-Format must be No_Preference, Always_GS1_Digital_Link, Always_EPC_URN or "
         "Never_Translates, got \"" +
-            format + "\"",
+            epc_format + "\"",
         "GS1-EPC-Format");
   }
-  return options;
+  const std::string cbv_format = req.Header("GS1-CBV-XML-Format").value_or("No_Preference");
+  if (cbv_format != "No_Preference" && cbv_format != "Always_Web_URI" &&
+      cbv_format != "Always_URN" && cbv_format != "Never_Translates") {
+    return Status::InvalidArgument(
+        "GS1-CBV-XML-Format must be No_Preference, Always_Web_URI, Always_URN or "
+        "Never_Translates, got \"" +
+            cbv_format + "\"",
+        "GS1-CBV-XML-Format");
+  }
+  gs1::CompanyPrefixLengths prefixes;
+  const bool urns = epc_format == "Always_EPC_URN";
+  if (urns) {
+    TXNG_ASSIGN_OR_RETURN(prefixes, RegisteredCompanyPrefixes(app.store));
+  }
+  const std::string accept = req.Header("Accept").value_or("");
+  http::Response res;
+  res.status = status;
+  if (accept.find("xml") != std::string::npos && accept.find("json") == std::string::npos) {
+    epcis::XmlEncodeOptions options;
+    options.epc_format = urns ? epcis::EpcFormat::kEpcUrn : epcis::EpcFormat::kDigitalLink;
+    options.prefixes = std::move(prefixes);
+    options.cbv_format =
+        cbv_format == "Always_URN" ? epcis::CbvFormat::kUrn : epcis::CbvFormat::kWebUri;
+    res.content_type = "application/xml; charset=utf-8";
+    res.body = epcis::EncodeXmlDocument(doc, options);
+  } else {
+    epcis::JsonEncodeOptions options;
+    options.epc_format = urns ? epcis::EpcFormat::kEpcUrn : epcis::EpcFormat::kDigitalLink;
+    options.prefixes = std::move(prefixes);
+    res.content_type = "application/ld+json";
+    res.body = Dump(epcis::EncodeJsonDocument(doc, options));
+  }
+  return res;
 }
 
 Result<http::Response> QueryDocument(AppContext& app, const http::Request& req,
@@ -89,9 +121,7 @@ Result<http::Response> QueryDocument(AppContext& app, const http::Request& req,
   doc.query_name = "SimpleEventQuery";
   doc.creation_date = FormatIso8601(NowMillis());
   for (const StoredEvent& e : answer.events) doc.events.push_back(e.event);
-  TXNG_ASSIGN_OR_RETURN(epcis::JsonEncodeOptions options, EncodeOptions(req, app.store));
-  http::Response res = http::Response::JsonText(200, Dump(epcis::EncodeJsonDocument(doc, options)));
-  res.content_type = "application/ld+json";
+  TXNG_ASSIGN_OR_RETURN(http::Response res, Render(app, req, doc, 200));
   if (answer.next_page_token) {
     std::string next = "/epcis/events?";
     for (const auto& [name, value] : req.query) {
@@ -140,9 +170,7 @@ Result<http::Response> CaptureOneEvent(AppContext& app, const http::Request& req
   epcis::Document one;
   one.kind = epcis::DocumentKind::kSingleEvent;
   one.events.push_back(stored.event);
-  TXNG_ASSIGN_OR_RETURN(epcis::JsonEncodeOptions options, EncodeOptions(req, app.store));
-  http::Response res = http::Response::JsonText(201, Dump(epcis::EncodeJsonDocument(one, options)));
-  res.content_type = "application/ld+json";
+  TXNG_ASSIGN_OR_RETURN(http::Response res, Render(app, req, one, 201));
   res.SetHeader("Location", "/epcis/events/" + http::PercentEncode(id));
   return res;
 }

@@ -130,6 +130,21 @@ TEST_P(EpcisApiTest, QueryParametersPagesAndIdentifierFormat) {
   EXPECT_EQ(Json(as_urn)["epcisBody"]["queryResults"]["resultsBody"]["eventList"][0]["epcList"][0],
             "urn:epc:id:sgtin:8930001.000001.S2");
   EXPECT_EQ(urn.status, 200);
+
+  headers = producer_a.Headers(false);
+  headers.emplace_back("Accept", "application/xml");
+  headers.emplace_back("GS1-CBV-XML-Format", "Always_URN");
+  auto xml = client_->Get("/epcis/events?EQ_bizStep=receiving", headers);
+  ASSERT_EQ(xml.status, 200) << xml.body;
+  EXPECT_EQ(xml.Header("content-type"), "application/xml; charset=utf-8");
+  EXPECT_NE(xml.body.find("<bizStep>urn:epcglobal:cbv:bizstep:receiving</bizStep>"),
+            std::string::npos)
+      << xml.body;
+  EXPECT_NE(xml.body.find("https://id.gs1.org/01/08930001000018/21/S2"), std::string::npos);
+  headers.back().second = "Sometimes";
+  auto bad_header = client_->Get("/epcis/events", headers);
+  EXPECT_EQ(bad_header.status, 400);
+  EXPECT_EQ(ProblemType(bad_header), "epcisException:QueryParameterException");
 }
 
 TEST_P(EpcisApiTest, BadQueriesAreQueryParameterOrImplementationExceptions) {
