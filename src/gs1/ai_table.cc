@@ -1,5 +1,6 @@
 #include "gs1/ai_table.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -23,16 +24,19 @@ constexpr std::uint16_t kNoEntry = std::numeric_limits<std::uint16_t>::max();
 // The slot of `ai`, or kSlotCount when it is not 2 to 4 digits.
 std::size_t SlotOf(std::string_view ai) {
   if (ai.size() < 2 || ai.size() > 4) return kSlotCount;
-  auto digit = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) - '0'); };
-  std::size_t first = digit(ai[0]);
-  std::size_t second = digit(ai[1]);
-  if (first > 9 || second > 9) return kSlotCount;
-  std::size_t number = first * 10 + second;
-  for (std::size_t i = 2; i < ai.size(); ++i) {
-    std::size_t next = digit(ai[i]);
-    if (next > 9) return kSlotCount;
-    number = number * 10 + next;
-  }
+  auto digit = [ai](std::size_t i) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(ai[i]) - '0');
+  };
+  // Unsigned, so a byte below '0' is a large number too: one comparison
+  // against 9 for all the digits.
+  std::size_t d0 = digit(0);
+  std::size_t d1 = digit(1);
+  std::size_t d2 = ai.size() > 2 ? digit(2) : 0;
+  std::size_t d3 = ai.size() > 3 ? digit(3) : 0;
+  if (std::max({d0, d1, d2, d3}) > 9) return kSlotCount;
+  std::size_t number = d0 * 10 + d1;
+  if (ai.size() > 2) number = number * 10 + d2;
+  if (ai.size() > 3) number = number * 10 + d3;
   return kSlotOffsets[ai.size()] + number;
 }
 

@@ -66,6 +66,33 @@ std::optional<int> AiLengthByPrefix(std::string_view prefix);
 // The sum of the components' maximum lengths.
 int MaxValueLength(const AiEntry& entry);
 
+// `ai` as an integer: its first four characters, a byte each, and its length
+// (at most 255) above them. AIs and the patterns of the table's rules have at
+// most four characters, so two of them are equal when their codes are.
+inline std::uint64_t AiCode(std::string_view ai) {
+  auto byte = [ai](std::size_t i) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(ai[i])) << (8 * i);
+  };
+  std::uint64_t code = static_cast<std::uint64_t>(ai.size() < 0xFF ? ai.size() : 0xFF) << 32;
+  switch (ai.size() < 4 ? ai.size() : 4) {
+    case 4:
+      code |= byte(3);
+      [[fallthrough]];
+    case 3:
+      code |= byte(2);
+      [[fallthrough]];
+    case 2:
+      code |= byte(1);
+      [[fallthrough]];
+    case 1:
+      code |= byte(0);
+      break;
+    default:
+      break;
+  }
+  return code;
+}
+
 }  // namespace txng::gs1
 
 #endif  // TXNG_GS1_AI_TABLE_H_

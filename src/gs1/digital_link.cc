@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <span>
 
 #include "gs1/ai_table.h"
 #include "gs1/digital_link_keys.h"
@@ -18,14 +21,58 @@ constexpr std::string_view kSchemes[] = {"http://", "https://", "HTTP://", "HTTP
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit);
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+  }
+  return !s.empty();
+}
+
+// Equality of short strings (AIs) without a call to memcmp.
+bool Same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// Digital Link pieces are short: searching them eight bytes at a time in a
+// word, then byte by byte, beats a call to memchr.
+static_assert(std::endian::native == std::endian::little);
+
+std::uint64_t LoadWord(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// The high bit of each byte of `word` that equals `c`, and no other bit.
+std::uint64_t BytesEqual(std::uint64_t word, char c) {
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
+  std::uint64_t x = word ^ (0x0101010101010101 * static_cast<unsigned char>(c));
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
 }
 
 // The position of the first `c` in `s` at or after `from`, or s.size().
-// Digital Link pieces are short: a loop beats a call to memchr.
 std::size_t FindChar(std::string_view s, char c, std::size_t from = 0) {
+  for (; from + 8 <= s.size(); from += 8) {
+    std::uint64_t found = BytesEqual(LoadWord(s.data() + from), c);
+    if (found != 0) return from + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+  }
   while (from < s.size() && s[from] != c) ++from;
   return from;
+}
+
+// The position of the last `c` in `s` before `end`, or npos.
+std::size_t FindLastChar(std::string_view s, char c, std::size_t end) {
+  for (; end >= 8; end -= 8) {
+    std::uint64_t found = BytesEqual(LoadWord(s.data() + end - 8), c);
+    if (found != 0) return end - 1 - static_cast<std::size_t>(std::countl_zero(found)) / 8;
+  }
+  while (end > 0) {
+    if (s[--end] == c) return end;
+  }
+  return std::string_view::npos;
 }
 
 // What each byte is to the URI scanner, as bit flags.
@@ -60,6 +107,17 @@ constexpr std::array<std::uint8_t, 256> kUriCharFlags = [] {
 
 std::uint8_t FlagsOf(char c) { return kUriCharFlags[static_cast<unsigned char>(c)]; }
 
+// The flags the scan of the path and query acts on.
+constexpr std::uint8_t kScanFlags = kForbidden | kQuestion | kHash | kEscape;
+
+// Whether none of the eight bytes at `p` has a flag of kScanFlags: one test
+// for the usual run of ordinary characters.
+bool EightOrdinary(const char* p) {
+  std::uint8_t any = 0;
+  for (int k = 0; k < 8; ++k) any |= FlagsOf(p[k]);
+  return (any & kScanFlags) == 0;
+}
+
 Status UriError(const std::string& rule) {
   return Status::InvalidArgument("Digital Link: " + rule);
 }
@@ -74,8 +132,8 @@ std::string_view PathAi(std::string_view segment, const DigitalLinkOptions& opti
 // True when `ai` is an AI of 2 to 4 digits that is known, or unknown and
 // permitted; `entry` is its table entry (nullptr when unknown).
 bool IsAi(std::string_view ai, const AiEntry* entry, const DigitalLinkOptions& options) {
-  if (ai.size() < 2 || ai.size() > 4 || !AllDigits(ai)) return false;
-  return entry != nullptr || options.permit_unknown_ais;
+  if (entry != nullptr) return true;  // the table holds AIs of 2 to 4 digits only
+  return options.permit_unknown_ais && ai.size() >= 2 && ai.size() <= 4 && AllDigits(ai);
 }
 
 // The value `text` decoded; without `escapes` in the URI it is as written.
@@ -90,17 +148,17 @@ bool HasNul(const std::string& value, bool escapes) {
 
 // Pads a GTIN-8, -12 or -13 value of AI (01) to 14 digits when permitted.
 void ExpandGtin(AiValue& pair, const DigitalLinkOptions& options) {
-  if (!options.permit_zero_suppressed_gtin || pair.ai != "01") return;
+  if (!options.permit_zero_suppressed_gtin || !Same(pair.ai, "01")) return;
   std::size_t n = pair.value.size();
   if ((n == 8 || n == 12 || n == 13) && AllDigits(pair.value)) {
     pair.value = std::string(14 - n, '0') + pair.value;
   }
 }
 
-// Appends the path's AIs to `ais` and their AIs alone to `path_ais`.
+// Appends the path's AIs to `ais` (which holds a part-made AI on failure).
 // `escapes`: whether the URI holds a '%' or '+' at all.
 Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& options,
-                 std::vector<AiValue>& ais, std::vector<std::string>& path_ais) {
+                 std::vector<AiValue>& ais) {
   if (path.empty() || path.back() == '/')
     return UriError("the path may not be empty or end in '/'");
   // Walk back in ("/AI", "/value") segment pairs until the rightmost primary
@@ -109,9 +167,9 @@ Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& 
   std::size_t key = path.size();
   std::size_t pairs = 0;
   while (key > 0) {
-    std::size_t value_slash = path.rfind('/', key - 1);
+    std::size_t value_slash = FindLastChar(path, '/', key);
     if (value_slash == 0 || value_slash == std::string_view::npos) break;
-    std::size_t ai_slash = path.rfind('/', value_slash - 1);
+    std::size_t ai_slash = FindLastChar(path, '/', value_slash);
     std::string_view ai = PathAi(path.substr(ai_slash + 1, value_slash - ai_slash - 1), options);
     const AiEntry* entry = FindAi(ai);
     if (!IsAi(ai, entry, options)) break;
@@ -120,29 +178,29 @@ Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& 
     if (entry != nullptr && entry->dl_primary_key) break;
   }
   if (pairs == 0) return UriError("the path holds no AI");
-  path_ais.reserve(pairs);
-  ais.reserve(pairs + 4);
+  std::size_t first = ais.size();
+  ais.reserve(first + pairs + 4);
   for (std::size_t start = key + 1; start < path.size();) {
     std::size_t value_start = FindChar(path, '/', start) + 1;
     std::size_t value_end = FindChar(path, '/', value_start);
-    AiValue pair{
+    AiValue& pair = ais.emplace_back(
         std::string(PathAi(path.substr(start, value_start - 1 - start), options)),
-        Decode(path.substr(value_start, value_end - value_start), UriPart::kPath, escapes)};
+        Decode(path.substr(value_start, value_end - value_start), UriPart::kPath, escapes));
     if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + pair.ai + ") in the path has an empty or NUL value");
     }
     ExpandGtin(pair, options);
-    path_ais.push_back(pair.ai);
-    ais.push_back(std::move(pair));
     start = value_end + 1;
   }
-  if (!IsDigitalLinkPathSequence(path_ais)) {
+  if (!IsDigitalLinkPathSequence(std::span<const AiValue>(ais).subspan(first))) {
     return UriError("the path AIs are not a primary key followed by its qualifiers in order");
   }
   return Status::Ok();
 }
 
-Status ParseQuery(std::string_view query, bool escapes, const std::vector<std::string>& path_ais,
+// Appends the query's AIs to `link.ais` (which holds a part-made AI on
+// failure), whose first `path_count` are the path's.
+Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
                   const DigitalLinkOptions& options, DigitalLink& link) {
   while (!query.empty()) {
     std::size_t amp = FindChar(query, '&');
@@ -150,7 +208,7 @@ Status ParseQuery(std::string_view query, bool escapes, const std::vector<std::s
     query = amp == query.size() ? std::string_view() : query.substr(amp + 1);
     if (param.empty()) continue;
     std::size_t eq = FindChar(param, '=');
-    std::string key(param.substr(0, eq));
+    std::string_view key = param.substr(0, eq);
     if (eq == param.size() || !AllDigits(key)) {
       link.other_query_params.emplace_back(param);
       continue;
@@ -158,23 +216,25 @@ Status ParseQuery(std::string_view query, bool escapes, const std::vector<std::s
     const AiEntry* entry = FindAi(key);
     if (entry == nullptr && (!options.permit_unknown_ais || options.unknown_ai_not_dl_attribute ||
                              !IsAi(key, entry, options))) {
-      return UriError("query parameter " + key + " is not an AI allowed as a data attribute");
+      return UriError("query parameter " + std::string(key) +
+                      " is not an AI allowed as a data attribute");
     }
     if (entry != nullptr && !entry->dl_data_attribute) {
-      return UriError("AI (" + key + ") may not be a Digital Link data attribute");
+      return UriError("AI (" + std::string(key) + ") may not be a Digital Link data attribute");
     }
-    if (IsPathQualifierOf(path_ais, key)) {
-      return UriError("AI (" + key + ") is a path qualifier and may not be in the query");
+    if (IsPathQualifierOf(std::span<const AiValue>(link.ais.data(), path_count), key)) {
+      return UriError("AI (" + std::string(key) +
+                      ") is a path qualifier and may not be in the query");
     }
     bool repeated = std::any_of(link.ais.begin(), link.ais.end(),
-                                [&key](const AiValue& a) { return a.ai == key; });
-    if (repeated) return UriError("AI (" + key + ") is given more than once");
-    AiValue pair{key, Decode(param.substr(eq + 1), UriPart::kQuery, escapes)};
+                                [key](const AiValue& a) { return Same(a.ai, key); });
+    if (repeated) return UriError("AI (" + std::string(key) + ") is given more than once");
+    AiValue& pair = link.ais.emplace_back(std::string(key),
+                                          Decode(param.substr(eq + 1), UriPart::kQuery, escapes));
     if (pair.value.empty() || HasNul(pair.value, escapes)) {
-      return UriError("AI (" + key + ") in the query has an empty or NUL value");
+      return UriError("AI (" + pair.ai + ") in the query has an empty or NUL value");
     }
     ExpandGtin(pair, options);
-    link.ais.push_back(std::move(pair));
   }
   return Status::Ok();
 }
@@ -189,12 +249,14 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   // One pass over the rest: the authority ends at the first '/', '?' or '#';
   // the path and query end at the fragment's '#'.
   std::size_t i = 0;
-  bool authority_ok = true;
-  for (; i < rest.size() && (FlagsOf(rest[i]) & kEndsAuthority) == 0; ++i) {
-    authority_ok = authority_ok && (FlagsOf(rest[i]) & kAuthorityChar) != 0;
+  std::uint8_t all_flags = kAuthorityChar;  // the flags every host byte has
+  for (; i < rest.size(); ++i) {
+    std::uint8_t flags = FlagsOf(rest[i]);
+    if ((flags & kEndsAuthority) != 0) break;
+    all_flags &= flags;
   }
   std::string_view authority = rest.substr(0, i);
-  if (authority.empty() || !authority_ok) {
+  if (authority.empty() || (all_flags & kAuthorityChar) == 0) {
     return UriError("the host '" + std::string(authority) + "' is missing or malformed");
   }
   rest.remove_prefix(i);
@@ -202,8 +264,11 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   bool forbidden = false;
   bool escapes = false;
   for (i = 0; i < rest.size(); ++i) {
-    auto flags =
-        static_cast<std::uint8_t>(FlagsOf(rest[i]) & (kForbidden | kQuestion | kHash | kEscape));
+    if (i % 8 == 0 && i + 8 <= rest.size() && EightOrdinary(rest.data() + i)) {
+      i += 7;
+      continue;
+    }
+    auto flags = static_cast<std::uint8_t>(FlagsOf(rest[i]) & kScanFlags);
     if (flags == 0) continue;
     escapes = escapes || (flags & kEscape) != 0;
     if ((flags & kHash) != 0) break;
@@ -214,10 +279,10 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   if (forbidden) return UriError("the URI holds a character that must be percent-encoded");
   question = std::min(question, rest.size());
   DigitalLink link;
-  std::vector<std::string> path_ais;
-  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), escapes, options, link.ais, path_ais));
+  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), escapes, options, link.ais));
   if (question < rest.size()) {
-    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), escapes, path_ais, options, link));
+    std::size_t path_count = link.ais.size();
+    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), escapes, path_count, options, link));
   }
   ElementStringOptions validation;
   validation.permit_unknown_ais = options.permit_unknown_ais;

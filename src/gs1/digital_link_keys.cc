@@ -1,7 +1,9 @@
 #include "gs1/digital_link_keys.h"
 
+#include <cstdint>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "gs1/ai_table.h"
 
@@ -19,70 +21,96 @@ std::string_view NextPiece(std::string_view& list, char separator) {
   return piece;
 }
 
-// Equality of short strings without a call to memcmp.
-bool Same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
+// A half-open range of indexes into a vector.
+struct Range {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+// The qualifier sequences of every primary key, parsed once from the table
+// into the AI codes (AiCode) of their qualifiers, in order.
+class QualifierSequences {
+ public:
+  QualifierSequences() : entries_(AllAis().data()) {
+    for (const AiEntry& entry : AllAis()) {
+      Range sequences{Size(sequences_), Size(sequences_)};
+      std::string_view alternatives = entry.dl_primary_key ? entry.dl_qualifiers : "";
+      while (!alternatives.empty()) {
+        std::string_view sequence = NextPiece(alternatives, '|');
+        Range codes{Size(codes_), Size(codes_)};
+        while (!sequence.empty()) codes_.push_back(AiCode(NextPiece(sequence, ',')));
+        codes.end = Size(codes_);
+        sequences_.push_back(codes);
+      }
+      sequences.end = Size(sequences_);
+      of_entry_.push_back(sequences);
+    }
   }
-  return true;
-}
+
+  static const QualifierSequences& Get() {
+    static const QualifierSequences sequences;
+    return sequences;
+  }
+
+  // The sequences of the primary key `key`, each a Range for Codes().
+  std::span<const Range> Of(const AiEntry& key) const {
+    Range r = of_entry_[static_cast<std::size_t>(&key - entries_)];
+    return {sequences_.data() + r.begin, r.end - r.begin};
+  }
+
+  std::span<const std::uint64_t> Codes(Range sequence) const {
+    return {codes_.data() + sequence.begin, sequence.end - sequence.begin};
+  }
+
+ private:
+  template <typename T>
+  static std::uint32_t Size(const std::vector<T>& v) {
+    return static_cast<std::uint32_t>(v.size());
+  }
+
+  const AiEntry* entries_;  // the table, which FindAi points into
+  std::vector<std::uint64_t> codes_;
+  std::vector<Range> sequences_;
+  std::vector<Range> of_entry_;  // into sequences_, by entry
+};
 
 // True when the qualifiers `path_ais[1..]` are an in-order subsequence of
-// the comma list `sequence`.
-bool FollowsSequence(const std::vector<std::string>& path_ais, std::string_view sequence) {
+// `sequence`.
+bool FollowsSequence(std::span<const AiValue> path_ais, std::span<const std::uint64_t> sequence) {
   std::size_t next = 1;
-  while (!sequence.empty() && next < path_ais.size()) {
-    if (Same(NextPiece(sequence, ','), path_ais[next])) ++next;
+  for (std::size_t i = 0; i < sequence.size() && next < path_ais.size(); ++i) {
+    if (sequence[i] == AiCode(path_ais[next].ai)) ++next;
   }
   return next == path_ais.size();
 }
 
 // The entry of `path_ais[0]` when it is a Digital Link primary key, else
 // nullptr.
-const AiEntry* PrimaryKeyOf(const std::vector<std::string>& path_ais) {
+const AiEntry* PrimaryKeyOf(std::span<const AiValue> path_ais) {
   if (path_ais.empty()) return nullptr;
-  const AiEntry* key = FindAi(path_ais[0]);
+  const AiEntry* key = FindAi(path_ais[0].ai);
   return key != nullptr && key->dl_primary_key ? key : nullptr;
 }
 
-// True when `ai` is in any qualifier sequence of `key`: a quick answer for
-// the many AIs that are no qualifier at all.
-bool IsAnyQualifierOf(const AiEntry& key, std::string_view ai) {
-  std::string_view list = key.dl_qualifiers;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= list.size(); ++i) {
-    if (i == list.size() || list[i] == ',' || list[i] == '|') {
-      if (Same(list.substr(start, i - start), ai)) return true;
-      start = i + 1;
-    }
-  }
-  return false;
-}
-
-// Calls `fn` on each '|'-separated qualifier sequence of the primary key
-// `key` that the path's qualifiers follow; stops when `fn` returns true.
-template <typename Fn>
-bool AnyFollowedSequence(const AiEntry& key, const std::vector<std::string>& path_ais, Fn fn) {
-  std::string_view alternatives = key.dl_qualifiers;
-  while (!alternatives.empty()) {
-    std::string_view sequence = NextPiece(alternatives, '|');
-    if (FollowsSequence(path_ais, sequence) && fn(sequence)) return true;
+bool Contains(std::span<const std::uint64_t> codes, std::uint64_t code) {
+  for (std::uint64_t c : codes) {
+    if (c == code) return true;
   }
   return false;
 }
 
 }  // namespace
 
-bool IsPathQualifierOf(const std::vector<std::string>& path_ais, std::string_view ai) {
+bool IsPathQualifierOf(std::span<const AiValue> path_ais, std::string_view ai) {
   const AiEntry* key = PrimaryKeyOf(path_ais);
-  if (key == nullptr || !IsAnyQualifierOf(*key, ai)) return false;
-  return AnyFollowedSequence(*key, path_ais, [ai](std::string_view sequence) {
-    while (!sequence.empty()) {
-      if (Same(NextPiece(sequence, ','), ai)) return true;
-    }
-    return false;
-  });
+  if (key == nullptr) return false;
+  const QualifierSequences& all = QualifierSequences::Get();
+  std::uint64_t code = AiCode(ai);
+  for (Range sequence : all.Of(*key)) {
+    std::span<const std::uint64_t> codes = all.Codes(sequence);
+    if (Contains(codes, code) && FollowsSequence(path_ais, codes)) return true;
+  }
+  return false;
 }
 
 std::string_view AiOfConvenienceAlpha(std::string_view alpha) {
@@ -100,11 +128,15 @@ std::string_view AiOfConvenienceAlpha(std::string_view alpha) {
   return {};
 }
 
-bool IsDigitalLinkPathSequence(const std::vector<std::string>& path_ais) {
+bool IsDigitalLinkPathSequence(std::span<const AiValue> path_ais) {
   const AiEntry* key = PrimaryKeyOf(path_ais);
   if (key == nullptr) return false;
   if (path_ais.size() == 1) return true;
-  return AnyFollowedSequence(*key, path_ais, [](std::string_view) { return true; });
+  const QualifierSequences& all = QualifierSequences::Get();
+  for (Range sequence : all.Of(*key)) {
+    if (FollowsSequence(path_ais, all.Codes(sequence))) return true;
+  }
+  return false;
 }
 
 }  // namespace txng::gs1

@@ -3,21 +3,23 @@
 #ifndef TXNG_GS1_DIGITAL_LINK_KEYS_H_
 #define TXNG_GS1_DIGITAL_LINK_KEYS_H_
 
-#include <string>
+#include <span>
 #include <string_view>
-#include <vector>
+
+#include "gs1/ai_value.h"
 
 namespace txng::gs1 {
 
-// True when `path_ais` is a primary key followed by qualifiers in an order
-// one of its qualifier sequences allows (each qualifier optional), e.g.
-// {"01", "22", "21"}; false for {"01", "21", "10"} or {"10"}.
-bool IsDigitalLinkPathSequence(const std::vector<std::string>& path_ais);
+// True when the AIs of `path_ais` (their values do not matter) are a primary
+// key followed by qualifiers in an order one of its qualifier sequences
+// allows (each qualifier optional), e.g. (01)(22)(21); false for
+// (01)(21)(10) or (10).
+bool IsDigitalLinkPathSequence(std::span<const AiValue> path_ais);
 
 // True when `ai` is a qualifier of the primary key `path_ais[0]` in one of
 // the qualifier sequences that `path_ais` follows; such an AI belongs in the
 // path and may not be a query attribute.
-bool IsPathQualifierOf(const std::vector<std::string>& path_ais, std::string_view ai);
+bool IsPathQualifierOf(std::span<const AiValue> path_ais, std::string_view ai);
 
 // The AI a Digital Link convenience alpha stands for ("gtin" -> "01"), or an
 // empty view when `alpha` is not one.

@@ -1,6 +1,8 @@
 #include "gs1/element_string.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 #include "gs1/ai_associations.h"
 
@@ -21,10 +23,12 @@ bool NeedsFnc1(std::string_view ai) {
   return entry == nullptr || entry->fnc1_required;
 }
 
-// Validates one value, whether its AI is known or (when permitted) not. An
-// unknown AI must still have the length its first two digits give, if any.
-Status ValidatePair(const AiValue& pair, const ElementStringOptions& options) {
-  if (const AiEntry* entry = FindAi(pair.ai)) return ValidateAiValue(*entry, pair.value);
+// Validates one value, whether its AI is known (`entry` is its table entry)
+// or, when permitted, not (nullptr). An unknown AI must still have the length
+// its first two digits give, if any.
+Status ValidatePair(const AiValue& pair, const AiEntry* entry,
+                    const ElementStringOptions& options) {
+  if (entry != nullptr) return ValidateAiValue(*entry, pair.value);
   auto length = AiLengthByPrefix(pair.ai.substr(0, 2));
   if (!options.permit_unknown_ais || (length && *length != static_cast<int>(pair.ai.size()))) {
     return Status::InvalidArgument("AI (" + pair.ai + ") is not a known AI", pair.ai);
@@ -46,9 +50,22 @@ std::string PositionText(std::size_t position) {
 
 Status ValidateAis(const std::vector<AiValue>& ais, const ElementStringOptions& options) {
   if (ais.empty()) return Status::InvalidArgument("no AIs");
-  for (const AiValue& pair : ais) TXNG_RETURN_IF_ERROR(ValidatePair(pair, options));
-  if (options.validate_exclusions) TXNG_RETURN_IF_ERROR(ValidateExclusionsAndRepeats(ais));
-  if (options.validate_requisites) TXNG_RETURN_IF_ERROR(ValidateRequisites(ais));
+  // The table entry of each AI, looked up once for all the checks; held in
+  // place for the usual few AIs.
+  std::array<const AiEntry*, 8> inline_entries;
+  std::vector<const AiEntry*> heap_entries;
+  if (ais.size() > inline_entries.size()) heap_entries.resize(ais.size());
+  std::span<const AiEntry*> entries =
+      heap_entries.empty() ? std::span<const AiEntry*>(inline_entries).first(ais.size())
+                           : std::span<const AiEntry*>(heap_entries);
+  for (std::size_t i = 0; i < ais.size(); ++i) {
+    entries[i] = FindAi(ais[i].ai);
+    TXNG_RETURN_IF_ERROR(ValidatePair(ais[i], entries[i], options));
+  }
+  if (options.validate_exclusions) {
+    TXNG_RETURN_IF_ERROR(ValidateExclusionsAndRepeats(ais, entries));
+  }
+  if (options.validate_requisites) TXNG_RETURN_IF_ERROR(ValidateRequisites(ais, entries));
   return Status::Ok();
 }
 

@@ -157,12 +157,12 @@ Outcome RunBracketedLinter(const Row& row) {
 }
 
 Outcome RunPathSequence(const Row& row) {
-  std::vector<std::string> ais;
+  std::vector<AiValue> ais;
   std::size_t start = 0;
   while (start <= row.input.size()) {
     std::size_t space = row.input.find(' ', start);
     if (space == std::string::npos) space = row.input.size();
-    ais.push_back(row.input.substr(start, space - start));
+    ais.push_back({row.input.substr(start, space - start), "1"});
     start = space + 1;
   }
   return Validity(IsDigitalLinkPathSequence(ais), row, "");

@@ -28,7 +28,13 @@ std::optional<LintError> FirstOutside(std::string_view value, std::string_view s
 }  // namespace
 
 std::optional<LintError> LintNumeric(std::string_view value) {
-  return FirstOutside(value, "0123456789", "NON_DIGIT_CHARACTER", "the digits 0-9");
+  // A plain loop accepts digits; FirstOutside runs only to describe a fault.
+  for (char c : value) {
+    if (c < '0' || c > '9') {
+      return FirstOutside(value, "0123456789", "NON_DIGIT_CHARACTER", "the digits 0-9");
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<LintError> LintCset82(std::string_view value) {

@@ -27,8 +27,11 @@ std::optional<LintError> CheckLength(std::string_view value, std::size_t length,
 // years are within a century that starts on a leap year, so yy % 4 decides.
 std::optional<LintError> LintDate(std::string_view value, std::size_t year_digits,
                                   bool allow_day_zero) {
-  if (auto bad = CheckLength(value, year_digits + 4, "DATE", "a date")) return bad;
-  if (auto bad = LintNumeric(value)) return bad;
+  if (value.size() != year_digits + 4) return CheckLength(value, year_digits + 4, "DATE", "a date");
+  // LintNumeric runs only to describe a non-digit.
+  for (char c : value) {
+    if (c < '0' || c > '9') return LintNumeric(value);
+  }
   int year = year_digits == 2 ? 2000 + TwoDigits(value, 0)
                               : TwoDigits(value, 0) * 100 + TwoDigits(value, 2);
   int month = TwoDigits(value, year_digits);
