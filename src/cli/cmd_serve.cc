@@ -13,6 +13,11 @@
 #include "service/labels.h"
 
 namespace txng::cli {
+
+// Capture jobs that may wait for the worker before POST /epcis/capture
+// answers 429: enough for bursts, bounded in memory (each holds a decoded
+// document of at most --max-body-bytes).
+constexpr int kMaxPendingCaptureJobs = 16;
 namespace {
 
 struct ServeArgs {
@@ -69,7 +74,9 @@ void Serve(const GlobalOptions& g, const ServeArgs& a) {
   site.province = a.province;
   site.secure_cookies = a.secure_cookies;
   site.public_url = a.public_url;
-  handlers::AppContext ctx{store, accounts, catalog, metrics, renderer, site};
+  // Destroyed before the store: finishes the capture jobs it holds.
+  CaptureQueue capture(store, kMaxPendingCaptureJobs);
+  handlers::AppContext ctx{store, accounts, catalog, metrics, renderer, capture, site};
   http::Router router;
   handlers::RegisterRoutes(router, ctx);
 

@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "common/clock.h"
+#include "epcis/json_decode.h"
 #include "epcis/json_encode.h"
 #include "epcis/xml_encode.h"
+#include "handlers/api_handler.h"
 #include "handlers/auth.h"
 #include "http/problem.h"
 #include "service/epcis_capture.h"
@@ -62,6 +64,7 @@ http::Response EpcisProblem(const Status& status, const http::Request& req, Endp
 void SetVersionHeaders(http::Response& res) {
   res.SetHeader("GS1-EPCIS-Version", "2.0.0");
   res.SetHeader("GS1-CBV-Version", "2.0.0");
+  res.SetHeader("GS1-EPCIS-Capture-Limit", "10000");
 }
 
 // A document as the client asks for it: XML when Accept names XML and not
@@ -143,6 +146,9 @@ http::Handler Epcis(AppContext& app, Endpoint endpoint, Body body) {
     if (!who.ok()) return EpcisProblem(who.status(), req, endpoint);
     if (Status s = CheckCsrf(req, *who); !s.ok()) return EpcisProblem(s, req, endpoint);
     Result<http::Response> res = body(req, *who);
+    if (!res.ok() && !who->anonymous() && res.status().code() == StatusCode::kUnauthenticated) {
+      res = Status::PermissionDenied(res.status().message());
+    }
     if (!res.ok()) return EpcisProblem(res.status(), req, endpoint);
     SetVersionHeaders(*res);
     res->SetHeader("Cache-Control", "no-store");
@@ -175,9 +181,130 @@ Result<http::Response> CaptureOneEvent(AppContext& app, const http::Request& req
   return res;
 }
 
+// The most events one capture job takes (GS1-EPCIS-Capture-Limit).
+constexpr std::size_t kCaptureLimit = 10000;
+
+EpcisSyntax SyntaxOf(const http::Request& req) {
+  const std::string type = req.Header("Content-Type").value_or("application/json");
+  return type.find("xml") != std::string::npos ? EpcisSyntax::kXml : EpcisSyntax::kJsonLd;
+}
+
+// With "proceed", a JSON-LD document whose events do not all decode is
+// read event by event: the valid ones are captured, the others reported.
+Result<CaptureSubmission> DecodeForProceed(const std::string& body) {
+  CaptureSubmission out;
+  nlohmann::ordered_json root = nlohmann::ordered_json::parse(body, nullptr, false);
+  const auto* events =
+      root.is_object() && root.contains("epcisBody") && root["epcisBody"].is_object() &&
+              root["epcisBody"].contains("eventList") && root["epcisBody"]["eventList"].is_array()
+          ? &root["epcisBody"]["eventList"]
+          : nullptr;
+  if (events == nullptr) return DecodeEpcis(body, EpcisSyntax::kJsonLd).status();
+  nlohmann::ordered_json shell = root;
+  shell["epcisBody"]["eventList"] = nlohmann::ordered_json::array();
+  TXNG_ASSIGN_OR_RETURN(out.document, epcis::DecodeJsonValue(shell));
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    nlohmann::ordered_json one = shell;
+    one["epcisBody"]["eventList"].push_back((*events)[i]);
+    Result<epcis::Document> decoded = epcis::DecodeJsonValue(one);
+    if (decoded.ok()) {
+      out.document.events.push_back(std::move(decoded->events.at(0)));
+    } else {
+      out.rejected.push_back({static_cast<int64_t>(i), decoded.status()});
+    }
+  }
+  return out;
+}
+
+nlohmann::json JobJson(const CaptureJob& job) {
+  nlohmann::json j = {{"captureID", std::to_string(job.id)},
+                      {"createdAt", FormatIso8601(job.created_at)},
+                      {"running", job.running},
+                      {"success", job.success},
+                      {"captureErrorBehaviour", job.proceed ? "proceed" : "rollback"},
+                      {"eventCount", job.event_count},
+                      {"storedEventCount", job.stored},
+                      {"duplicateEventCount", job.duplicates},
+                      {"errors", nlohmann::json::parse(job.errors, nullptr, false)}};
+  if (job.finished_at) j["finishedAt"] = FormatIso8601(*job.finished_at);
+  return j;
+}
+
+bool SeesAllJobs(const Principal& who) { return who.is(Role::kAdmin) || who.is(Role::kReviewer); }
+
+Result<http::Response> SubmitCapture(AppContext& app, const http::Request& req,
+                                     const Principal& who) {
+  if (who.anonymous())
+    return Status::Unauthenticated("capturing events needs a sign-in or API key");
+  if (!who.org_id) {
+    return Status::PermissionDenied(
+        "POST /epcis/capture captures for the caller's organisation; administrators import "
+        "with `txng capture --org TAXCODE`");
+  }
+  const std::string behaviour = req.Header("GS1-Capture-Error-Behaviour").value_or("rollback");
+  if (behaviour != "rollback" && behaviour != "proceed") {
+    return Status::InvalidArgument(
+        "GS1-Capture-Error-Behaviour must be rollback or proceed, got \"" + behaviour + "\"",
+        "GS1-Capture-Error-Behaviour");
+  }
+  CaptureSubmission submission;
+  Result<epcis::Document> whole = DecodeEpcis(req.body, SyntaxOf(req));
+  if (whole.ok()) {
+    submission.document = std::move(*whole);
+  } else if (behaviour == "proceed" && SyntaxOf(req) == EpcisSyntax::kJsonLd) {
+    TXNG_ASSIGN_OR_RETURN(submission, DecodeForProceed(req.body));
+  } else {
+    return whole.status();  // received but rejected: nothing is stored
+  }
+  const std::size_t count = submission.document.events.size() + submission.rejected.size();
+  if (count > kCaptureLimit) {
+    return Status::PayloadTooLarge("a capture job takes at most " + std::to_string(kCaptureLimit) +
+                                   " events (GS1-EPCIS-Capture-Limit), got " +
+                                   std::to_string(count));
+  }
+  submission.proceed = behaviour == "proceed";
+  submission.org_id = *who.org_id;
+  submission.who = who;
+  TXNG_ASSIGN_OR_RETURN(CaptureJob job, app.capture.Submit(std::move(submission)));
+  http::Response res = http::Response::JsonText(202, DumpJson(JobJson(job)));
+  res.SetHeader("Location", "/epcis/capture/" + std::to_string(job.id));
+  return res;
+}
+
 }  // namespace
 
 void RegisterEpcisApi(http::Router& router, AppContext& app) {
+  router.Add("POST", "/epcis/capture",
+             Epcis(app, Endpoint::kCapture, [&app](http::Request& req, const Principal& who) {
+               return SubmitCapture(app, req, who);
+             }));
+  router.Add("GET", "/epcis/capture",
+             Epcis(app, Endpoint::kQuery,
+                   [&app](http::Request&, const Principal& who) -> Result<http::Response> {
+                     if (who.anonymous())
+                       return Status::Unauthenticated("sign in to see capture jobs");
+                     std::optional<int64_t> org;
+                     if (!SeesAllJobs(who)) {
+                       if (!who.org_id) return Status::PermissionDenied("no organisation");
+                       org = who.org_id;
+                     }
+                     TXNG_ASSIGN_OR_RETURN(std::vector<CaptureJob> jobs,
+                                           app.store.ListCaptureJobs(org, 100));
+                     nlohmann::json out = nlohmann::json::array();
+                     for (const CaptureJob& job : jobs) out.push_back(JobJson(job));
+                     return http::Response::JsonText(200, DumpJson(out));
+                   }));
+  router.Add(
+      "GET", "/epcis/capture/{id}",
+      Epcis(app, Endpoint::kQuery,
+            [&app](http::Request& req, const Principal& who) -> Result<http::Response> {
+              TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(req, "id", "capture job"));
+              Result<CaptureJob> job = app.store.GetCaptureJob(id);
+              if (!job.ok() || (!SeesAllJobs(who) && (!who.org_id || *who.org_id != job->org_id))) {
+                return Status::NotFound("capture job " + req.Param("id") + " not found");
+              }
+              return http::Response::JsonText(200, DumpJson(JobJson(*job)));
+            }));
   router.Add("POST", "/epcis/events",
              Epcis(app, Endpoint::kCapture, [&app](http::Request& req, const Principal& who) {
                return CaptureOneEvent(app, req, who);

@@ -10,6 +10,7 @@
 #include "http/router.h"
 #include "http/templates.h"
 #include "service/accounts.h"
+#include "service/capture_queue.h"
 #include "service/catalog.h"
 #include "store/store.h"
 
@@ -31,6 +32,7 @@ struct AppContext {
   CatalogService& catalog;
   http::Metrics& metrics;
   const http::Renderer& renderer;
+  CaptureQueue& capture;
   SiteOptions site;
 };
 

@@ -108,6 +108,22 @@ struct EventPage {
   std::optional<EventCursor> next;
 };
 
+// An asynchronous capture (POST /epcis/capture) and what became of it.
+struct CaptureJob {
+  int64_t id = 0;
+  int64_t org_id = 0;
+  std::string actor;     // Actor::label of who submitted it
+  bool proceed = false;  // GS1-Capture-Error-Behaviour: proceed (else rollback)
+  bool running = true;
+  bool success = true;  // false once any error occurred
+  int64_t event_count = 0;
+  int64_t stored = 0;
+  int64_t duplicates = 0;
+  std::string errors = "[]";  // JSON array of {"eventIndex", "detail", "pointer"}
+  UnixMillis created_at = 0;
+  std::optional<UnixMillis> finished_at;
+};
+
 }  // namespace txng
 
 #endif  // TXNG_STORE_EVENTS_H_

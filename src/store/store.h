@@ -164,6 +164,18 @@ class Store {
   Result<StoredEvent> GetEvent(int64_t id);
   Result<EventPage> QueryEvents(const EventQuery& q);
 
+  // EPCIS capture jobs (store_capture_jobs.cc). CreateCaptureJob records a
+  // running job (created_at now) and returns it with its id;
+  // FinishCaptureJob records the outcome of a running job (kNotFound when
+  // there is none); AbandonRunningCaptureJobs ends the jobs a stopped process
+  // left running as failed, with `reason`, and counts them.
+  Result<CaptureJob> CreateCaptureJob(const CaptureJob& job);
+  Status FinishCaptureJob(const CaptureJob& job);
+  Result<CaptureJob> GetCaptureJob(int64_t id);
+  // Newest first; only `org_id`'s jobs when set.
+  Result<std::vector<CaptureJob>> ListCaptureJobs(std::optional<int64_t> org_id, int limit);
+  Result<int64_t> AbandonRunningCaptureJobs(const std::string& reason);
+
   // Audit log.
   Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,
                      const std::string& entity_id, const std::string& detail_json);

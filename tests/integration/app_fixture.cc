@@ -61,8 +61,9 @@ void AppTest::SetUp() {
 
   metrics_ = std::make_unique<http::Metrics>();
   renderer_ = std::make_unique<http::Renderer>(EmbeddedWeb(), http::Site{.province = "Bình Phước"});
+  capture_ = std::make_unique<CaptureQueue>(*store_, 4);
   ctx_.reset(new handlers::AppContext{*store_, *accounts_, *catalog_, *metrics_, *renderer_,
-                                      handlers::SiteOptions{}});
+                                      *capture_, handlers::SiteOptions{}});
   router_ = std::make_unique<http::Router>();
   handlers::RegisterRoutes(*router_, *ctx_);
   http::ServerOptions options;
@@ -81,6 +82,7 @@ void AppTest::TearDown() {
   if (server_) server_->Stop();
   if (server_thread_.joinable()) server_thread_.join();
   server_.reset();
+  capture_.reset();
   store_.reset();
 }
 

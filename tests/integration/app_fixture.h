@@ -56,6 +56,7 @@ class AppTest : public BackendTest {
   std::unique_ptr<CatalogService> catalog_;
   std::unique_ptr<http::Metrics> metrics_;
   std::unique_ptr<http::Renderer> renderer_;
+  std::unique_ptr<CaptureQueue> capture_;
   std::unique_ptr<handlers::AppContext> ctx_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::Server> server_;

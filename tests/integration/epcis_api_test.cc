@@ -175,6 +175,76 @@ TEST_P(EpcisApiTest, BadQueriesAreQueryParameterOrImplementationExceptions) {
   EXPECT_EQ(ProblemType(missing), "epcisException:NoSuchResourceException");
 }
 
+// An EPCISDocument of ObjectEvents, one per serial.
+std::string Document(const std::vector<std::string>& serials) {
+  std::string events;
+  for (const std::string& serial : serials) {
+    if (!events.empty()) events += ",";
+    events += R"({"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+07:00",
+        "eventTimeZoneOffset": "+07:00", "action": "OBSERVE", "bizStep": "shipping",
+        "epcList": ["https://id.gs1.org/01/08930001000018/21/)" +
+              serial + R"("]})";
+  }
+  return R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+    "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T09:00:00Z",
+    "epcisBody": {"eventList": [)" +
+         events + "]}}";
+}
+
+TEST_P(EpcisApiTest, AsynchronousCaptureJobs) {
+  Caller producer_a = Login("producer_a");
+  auto accepted = Call("POST", "/epcis/capture", producer_a, Document({"C1", "C2"}));
+  ASSERT_EQ(accepted.status, 202) << accepted.body;
+  const std::string location = accepted.Header("location").value_or("");
+  ASSERT_EQ(location.rfind("/epcis/capture/", 0), 0u) << location;
+  EXPECT_EQ(accepted.Header("gs1-epcis-capture-limit"), "10000");
+  capture_->WaitIdle();
+  auto job = Call("GET", location, producer_a);
+  ASSERT_EQ(job.status, 200) << job.body;
+  EXPECT_EQ(Json(job)["running"], false);
+  EXPECT_EQ(Json(job)["success"], true);
+  EXPECT_EQ(Json(job)["captureErrorBehaviour"], "rollback");
+  EXPECT_EQ(Json(job)["storedEventCount"], 2);
+  EXPECT_EQ(EventRows(), 2);
+  // Other organisations do not see the job; the list is the caller's own.
+  EXPECT_EQ(Call("GET", location, Login("producer_b")).status, 404);
+  EXPECT_EQ(Json(Call("GET", "/epcis/capture", Login("producer_b"))).size(), 0u);
+  EXPECT_EQ(Json(Call("GET", "/epcis/capture", producer_a)).size(), 1u);
+  EXPECT_EQ(Call("GET", "/epcis/capture", Caller{}).status, 401);
+}
+
+TEST_P(EpcisApiTest, CaptureErrorBehaviourRollbackOrProceed) {
+  Caller producer_a = Login("producer_a");
+  std::string doc = Document({"R1", "R2", "R3"});
+  const std::size_t second = doc.find("\"OBSERVE\"", doc.find("R1"));
+  doc.replace(second, 9, "\"LOOKED\"");  // the second event's action
+  auto rejected = Call("POST", "/epcis/capture", producer_a, doc);
+  EXPECT_EQ(rejected.status, 400) << rejected.body;
+  EXPECT_EQ(ProblemType(rejected), "epcisException:ValidationException");
+  EXPECT_EQ(Json(Call("GET", "/epcis/capture", producer_a)).size(), 0u);
+
+  test::HttpHeaders headers = producer_a.Headers();
+  headers.emplace_back("GS1-Capture-Error-Behaviour", "proceed");
+  auto proceeded = client_->Request("POST", "/epcis/capture", doc, headers);
+  ASSERT_EQ(proceeded.status, 202) << proceeded.body;
+  capture_->WaitIdle();
+  auto job = Json(Call("GET", proceeded.Header("location").value_or(""), producer_a));
+  EXPECT_EQ(job["success"], false);
+  EXPECT_EQ(job["running"], false);
+  EXPECT_EQ(job["eventCount"], 3);
+  EXPECT_EQ(job["storedEventCount"], 2);
+  ASSERT_EQ(job["errors"].size(), 1u) << job.dump();
+  EXPECT_EQ(job["errors"][0]["eventIndex"], 1);
+  EXPECT_EQ(EventRows(), 2);
+
+  headers.back().second = "sometimes";
+  auto bad = client_->Request("POST", "/epcis/capture", doc, headers);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(Json(bad)["detail"].get<std::string>().find("rollback or proceed"), std::string::npos);
+  EXPECT_EQ(Call("POST", "/epcis/capture", Caller{}, Document({"Z"})).status, 401);
+  EXPECT_EQ(EventRows(), 2);
+}
+
 TXNG_INSTANTIATE_BACKENDS(EpcisApiTest);
 
 }  // namespace
