@@ -183,9 +183,11 @@ Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& 
   for (std::size_t start = key + 1; start < path.size();) {
     std::size_t value_start = FindChar(path, '/', start) + 1;
     std::size_t value_end = FindChar(path, '/', value_start);
-    AiValue& pair = ais.emplace_back(
+    // Braces, not emplace_back's parentheses: clang 14 (the fuzz build) has
+    // no parenthesised aggregate initialisation.
+    AiValue& pair = ais.emplace_back(AiValue{
         std::string(PathAi(path.substr(start, value_start - 1 - start), options)),
-        Decode(path.substr(value_start, value_end - value_start), UriPart::kPath, escapes));
+        Decode(path.substr(value_start, value_end - value_start), UriPart::kPath, escapes)});
     if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + pair.ai + ") in the path has an empty or NUL value");
     }
@@ -229,8 +231,8 @@ Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
     bool repeated = std::any_of(link.ais.begin(), link.ais.end(),
                                 [key](const AiValue& a) { return Same(a.ai, key); });
     if (repeated) return UriError("AI (" + std::string(key) + ") is given more than once");
-    AiValue& pair = link.ais.emplace_back(std::string(key),
-                                          Decode(param.substr(eq + 1), UriPart::kQuery, escapes));
+    AiValue& pair = link.ais.emplace_back(
+        AiValue{std::string(key), Decode(param.substr(eq + 1), UriPart::kQuery, escapes)});
     if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + pair.ai + ") in the query has an empty or NUL value");
     }
