@@ -114,6 +114,34 @@ Result<std::vector<IdMatch>> Matches(const std::string& name, const std::string&
   return out;
 }
 
+// EQ_bizTransaction_<type>, EQ_source_<type>, EQ_destination_<type>: the
+// type (a CBV word or a URI) is in the parameter's name.
+Result<std::optional<LinkMatch>> LinkParameter(const std::string& name, const std::string& text) {
+  struct Family {
+    std::string_view prefix;
+    LinkMatch::Kind kind;
+    epcis::Vocabulary vocabulary;
+  };
+  static constexpr Family kFamilies[] = {
+      {"EQ_bizTransaction_", LinkMatch::Kind::kBizTransaction,
+       epcis::Vocabulary::kBizTransactionType},
+      {"EQ_source_", LinkMatch::Kind::kSource, epcis::Vocabulary::kSourceDestType},
+      {"EQ_destination_", LinkMatch::Kind::kDestination, epcis::Vocabulary::kSourceDestType}};
+  for (const Family& f : kFamilies) {
+    if (name.rfind(f.prefix, 0) != 0) continue;
+    const std::string type = name.substr(f.prefix.size());
+    if (type.empty()) return BadValue(name, "names no type");
+    Result<std::string> normal = epcis::NormalizeVocabulary(f.vocabulary, type);
+    if (!normal.ok()) return BadValue(name, normal.status().message());
+    LinkMatch match;
+    match.kind = f.kind;
+    match.type = *normal;
+    TXNG_ASSIGN_OR_RETURN(match.values, Identifiers(name, text));
+    return std::optional<LinkMatch>(std::move(match));
+  }
+  return std::optional<LinkMatch>();
+}
+
 // Standard parameters (and families) that TXNG does not answer yet.
 bool IsUnansweredStandardParameter(const std::string& name) {
   static constexpr std::string_view kExact[] = {"EQ_persistentDisposition_set",
@@ -148,7 +176,7 @@ bool IsUnansweredStandardParameter(const std::string& name) {
     if (name == known) return true;
   }
   // Families with a type, uom or field name in the parameter's name
-  // (EQ_bizTransaction_type, EQ_ILMD_field, GE_value_uom, EXISTS_field, …).
+  // (EQ_ILMD_field, GE_value_uom, EXISTS_field, …).
   static constexpr std::string_view kPrefixes[] = {"EQ_", "GT_",     "GE_",      "LT_",
                                                    "LE_", "EXISTS_", "HASATTR_", "EQATTR_"};
   for (std::string_view prefix : kPrefixes) {
@@ -167,6 +195,11 @@ struct Reader {
   Status Read(const std::string& name, const std::string& value) {
     EventQuery& q = request.query;
     using epcis::Vocabulary;
+    TXNG_ASSIGN_OR_RETURN(std::optional<LinkMatch> link, LinkParameter(name, value));
+    if (link) {
+      q.link_matches.push_back(std::move(*link));
+      return Status::Ok();
+    }
     if (name == "eventType") {
       TXNG_ASSIGN_OR_RETURN(std::vector<std::string> types, Values(name, value));
       for (const std::string& type : types) {

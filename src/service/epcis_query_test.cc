@@ -119,6 +119,25 @@ TEST(EpcisQuery, BadParametersNameTheParameterAndTheRule) {
             0u);
 }
 
+TEST(EpcisQuery, BusinessTransactionSourceAndDestinationTypes) {
+  auto r = Parse(
+      {{"EQ_bizTransaction_po", "urn:epcglobal:cbv:bt:8930001000018:PO-1|PO-2"},
+       {"EQ_destination_urn:epcglobal:cbv:sdt:owning_party", "urn:epc:id:pgln:8930002.00000"}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->query.link_matches.size(), 2u);
+  EXPECT_EQ(r->query.link_matches[0].kind, LinkMatch::Kind::kBizTransaction);
+  EXPECT_EQ(r->query.link_matches[0].type, "https://ref.gs1.org/cbv/BTT-po");
+  EXPECT_EQ(r->query.link_matches[0].values,
+            (std::vector<std::string>{"urn:epcglobal:cbv:bt:8930001000018:PO-1", "PO-2"}));
+  EXPECT_EQ(r->query.link_matches[1].kind, LinkMatch::Kind::kDestination);
+  EXPECT_EQ(r->query.link_matches[1].type, "https://ref.gs1.org/cbv/SDT-owning_party");
+  EXPECT_EQ(ErrorOf({{"EQ_source_", "x"}}),
+            "invalid_argument: query parameter EQ_source_: names no type");
+  EXPECT_EQ(ErrorOf({{"EQ_source_nowhere", "x"}})
+                .rfind("invalid_argument: query parameter EQ_source_nowhere: ", 0),
+            0u);
+}
+
 TEST(EpcisQuery, StandardParametersNotAnsweredYetAreRefusedNotIgnored) {
   EXPECT_EQ(ErrorOf({{"WD_bizLocation", "urn:epc:id:sgln:8930001.00001.0"}}),
             "unimplemented: query parameter WD_bizLocation is not answered yet");

@@ -58,6 +58,17 @@ struct IdMatch {
   bool operator==(const IdMatch&) const = default;
 };
 
+// EQ_bizTransaction_type, EQ_source_type, EQ_destination_type: an entry of
+// that list with that type and one of `values` as its identifier.
+struct LinkMatch {
+  enum class Kind { kBizTransaction, kSource, kDestination };
+  Kind kind = Kind::kBizTransaction;
+  std::string type;
+  std::vector<std::string> values;
+
+  bool operator==(const LinkMatch&) const = default;
+};
+
 enum class EventOrder { kCapture, kEventTime, kRecordTime };
 
 // Where the previous page ended: the sort value and id of its last event.
@@ -89,6 +100,7 @@ struct EventQuery {
   std::vector<IdMatch> match_input_epc_class;   // MATCH_inputEPCClass
   std::vector<IdMatch> match_output_epc_class;  // MATCH_outputEPCClass
   std::vector<IdMatch> match_any_epc_class;     // MATCH_anyEPCClass
+  std::vector<LinkMatch> link_matches;          // all must hold
 
   // Who asks: unset answers every event (administrators, reviewers, the
   // command line); set answers approved events and the organisation's own.

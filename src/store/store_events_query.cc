@@ -154,6 +154,18 @@ void AddFilters(QueryBuilder& b, const EventQuery& q) {
   b.Exists("epcis_event_quantities", "epc_class", {"output"}, q.match_output_epc_class);
   b.Exists("epcis_event_quantities", "epc_class", {"quantity", "child", "input", "output"},
            q.match_any_epc_class);
+  for (const LinkMatch& m : q.link_matches) {
+    static constexpr std::string_view kKinds[] = {"bizTransaction", "source", "destination"};
+    std::string sql =
+        "EXISTS (SELECT 1 FROM epcis_event_links x WHERE x.event_row = e.id AND "
+        "x.kind = '" +
+        std::string(kKinds[static_cast<int>(m.kind)]) + "' AND x.type = " + b.Param(m.type) +
+        " AND x.value IN (";
+    for (std::size_t i = 0; i < m.values.size(); ++i) {
+      sql += (i ? ", " : "") + b.Param(m.values[i]);
+    }
+    b.Where(sql + "))");
+  }
   if (q.approved_only) {
     b.Where("e.review_status = 'approved'");
   } else if (q.visible_to_org) {

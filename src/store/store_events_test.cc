@@ -229,6 +229,36 @@ TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
   EXPECT_TRUE(Ids(q).empty());
 }
 
+TEST_P(EventsTest, MatchesBusinessTransactionsSourcesAndDestinations) {
+  auto ids = Capture({
+      Observe("2026-03-01T08:00:00Z", kItem1,
+              "\"bizTransactionList\": [{\"type\": \"po\", \"bizTransaction\": "
+              "\"urn:epcglobal:cbv:bt:8930001000018:PO-1\"}], \"destinationList\": "
+              "[{\"type\": \"owning_party\", \"destination\": "
+              "\"https://id.gs1.org/417/8930002000017\"}]"),
+      Observe("2026-03-02T08:00:00Z", kItem2,
+              "\"bizTransactionList\": [{\"type\": \"inv\", \"bizTransaction\": "
+              "\"urn:epcglobal:cbv:bt:8930001000018:PO-1\"}]"),
+  });
+  ASSERT_EQ(ids.size(), 2u);
+  LinkMatch po;
+  po.kind = LinkMatch::Kind::kBizTransaction;
+  po.type = "https://ref.gs1.org/cbv/BTT-po";
+  po.values = {"urn:epcglobal:cbv:bt:8930001000018:PO-1", "other"};
+  EventQuery q;
+  q.link_matches = {po};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+  LinkMatch owner;
+  owner.kind = LinkMatch::Kind::kDestination;
+  owner.type = "https://ref.gs1.org/cbv/SDT-owning_party";
+  owner.values = {"https://id.gs1.org/417/8930002000017"};
+  q.link_matches = {po, owner};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+  owner.kind = LinkMatch::Kind::kSource;  // a destination is not a source
+  q.link_matches = {owner};
+  EXPECT_TRUE(Ids(q).empty());
+}
+
 TEST_P(EventsTest, VisibilityFollowsReviewAndOwnership) {
   auto approved = Capture({Observe("2026-03-01T08:00:00Z", kItem1)}, 0, ReviewStatus::kApproved);
   auto pending_a = Capture({Observe("2026-03-02T08:00:00Z", kItem1)}, 0, ReviewStatus::kPending);
