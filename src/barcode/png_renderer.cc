@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "barcode/cairo_handles.h"
 #include "barcode/layout.h"
 #include "barcode/render.h"
 
@@ -13,18 +14,6 @@ namespace {
 
 // cairo's image surfaces are at most this many pixels on a side.
 constexpr int kMaxPixels = 32767;
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-
-cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 void Draw(cairo_t* cr, const Layout& layout) {
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -58,9 +47,9 @@ Result<std::string> RenderPng(const Symbol& symbol, const RenderOptions& options
                                    std::to_string(height) + " px; at most " +
                                    std::to_string(kMaxPixels) + " px a side");
   }
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(cairo_image_surface_create(
-      CAIRO_FORMAT_RGB24, static_cast<int>(width), static_cast<int>(height)));
-  std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
+  CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(width),
+                                                  static_cast<int>(height)));
+  CairoContext cr(cairo_create(surface.get()));
   cairo_scale(cr.get(), options.module_px, options.module_px);
   Draw(cr.get(), layout);
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {

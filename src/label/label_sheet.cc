@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "barcode/cairo_handles.h"
 #include "barcode/encoders.h"
 #include "label/label.h"
 #include "label/sheet_geometry.h"
@@ -18,17 +19,9 @@ namespace {
 // The quiet zone every QR code needs around it, in modules (ISO/IEC 18004).
 constexpr int kQuietZoneModules = 4;
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-
-cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
+using barcode::AppendToString;
+using barcode::CairoContext;
+using barcode::CairoSurface;
 
 std::string Mm(double points) {
   char buf[32];
@@ -149,11 +142,11 @@ Result<std::string> RenderLabelSheetPdf(const std::vector<Label>& labels, const 
   }
   TXNG_ASSIGN_OR_RETURN(SheetGeometry g, LayOutSheet(layout));
   std::string pdf;
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
+  CairoSurface surface(
       cairo_pdf_surface_create_for_stream(AppendToString, &pdf, g.page_width, g.page_height));
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, "TXNG labels");
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "TXNG");
-  std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
+  CairoContext cr(cairo_create(surface.get()));
   const size_t per_page = g.cells.size();
   {
     TextMeasure measure(cr.get());
@@ -162,12 +155,12 @@ Result<std::string> RenderLabelSheetPdf(const std::vector<Label>& labels, const 
     // Each label is recorded once and painted into its cell; a label like
     // the one before is painted again from the same recording, which the
     // PDF then holds once however many copies are printed.
-    std::unique_ptr<cairo_surface_t, SurfaceDeleter> recorded;
+    CairoSurface recorded;
     for (size_t i = 0; i < labels.size(); ++i) {
       if (i > 0 && i % per_page == 0) cairo_show_page(cr.get());
       if (i == 0 || !(labels[i] == labels[i - 1])) {
         recorded.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
-        std::unique_ptr<cairo_t, ContextDeleter> label_cr(cairo_create(recorded.get()));
+        CairoContext label_cr(cairo_create(recorded.get()));
         Status s = DrawLabel(label_cr.get(), measure, labels[i], captions, origin, g);
         if (!s.ok()) return s.WithContext(Describe(i, labels[i]));
       }
