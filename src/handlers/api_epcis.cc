@@ -156,12 +156,15 @@ http::Handler Epcis(AppContext& app, Endpoint endpoint, Body body) {
   };
 }
 
+// XML when the Content-Type says so, else JSON-LD.
+EpcisSyntax SyntaxOf(const http::Request& req) {
+  const std::string type = req.Header("Content-Type").value_or("application/json");
+  return type.find("xml") != std::string::npos ? EpcisSyntax::kXml : EpcisSyntax::kJsonLd;
+}
+
 Result<http::Response> CaptureOneEvent(AppContext& app, const http::Request& req,
                                        const Principal& who) {
-  const std::string type = req.Header("Content-Type").value_or("application/json");
-  const EpcisSyntax syntax =
-      type.find("xml") != std::string::npos ? EpcisSyntax::kXml : EpcisSyntax::kJsonLd;
-  TXNG_ASSIGN_OR_RETURN(epcis::Document doc, DecodeEpcis(req.body, syntax));
+  TXNG_ASSIGN_OR_RETURN(epcis::Document doc, DecodeEpcis(req.body, SyntaxOf(req)));
   if (doc.events.size() != 1) {
     return Status::InvalidArgument("POST /epcis/events takes exactly one event, got " +
                                    std::to_string(doc.events.size()));
@@ -183,11 +186,6 @@ Result<http::Response> CaptureOneEvent(AppContext& app, const http::Request& req
 
 // The most events one capture job takes (GS1-EPCIS-Capture-Limit).
 constexpr std::size_t kCaptureLimit = 10000;
-
-EpcisSyntax SyntaxOf(const http::Request& req) {
-  const std::string type = req.Header("Content-Type").value_or("application/json");
-  return type.find("xml") != std::string::npos ? EpcisSyntax::kXml : EpcisSyntax::kJsonLd;
-}
 
 // With "proceed", a JSON-LD document whose events do not all decode is
 // read event by event: the valid ones are captured, the others reported.
