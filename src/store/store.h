@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "store/database.h"
+#include "store/event_review.h"
 #include "store/events.h"
 #include "store/model.h"
 
@@ -163,6 +164,14 @@ class Store {
                                                    const CaptureContext& ctx, const Actor& actor);
   Result<StoredEvent> GetEvent(int64_t id);
   Result<EventPage> QueryEvents(const EventQuery& q);
+
+  // Review of captured events (store_events_review.cc). ReviewEvents
+  // approves or rejects every named event, all or none: kNotFound or
+  // kFailedPrecondition (not pending) names the first event that cannot be
+  // reviewed, and nothing changes. One audit entry lists the events.
+  Result<Page<EventSubmission>> ListEventSubmissions(const EventReviewFilter& f, PageRequest page);
+  Result<int64_t> ReviewEvents(const std::vector<int64_t>& ids, const ReviewDecision& d,
+                               const Actor& actor);
 
   // EPCIS capture jobs (store_capture_jobs.cc). CreateCaptureJob records a
   // running job (created_at now) and returns it with its id;
