@@ -5,6 +5,7 @@
 
 #include "epcis/identifiers.h"
 #include "epcis/validation.h"
+#include "gs1/digital_link.h"
 
 namespace txng::epcis {
 namespace {
@@ -229,6 +230,20 @@ Result<std::vector<VocabularyElement>> MasterDataOf(const Document& document) {
     }
   }
   return JsonReader(document).Read();
+}
+
+Gs1Keys Gs1KeysOf(std::string_view id) {
+  Gs1Keys keys;
+  if (!IsCanonicalDigitalLink(id)) return keys;
+  Result<gs1::DigitalLink> link = gs1::ParseDigitalLink(id, gs1::DigitalLinkOptions{});
+  if (!link.ok()) return keys;
+  for (const gs1::AiValue& ai : link->ais) {
+    if (ai.ai == "414") keys.gln = ai.value;
+    if (ai.ai == "254") keys.gln_extension = ai.value;
+    if (ai.ai == "01") keys.gtin = ai.value;
+    if (ai.ai == "10") keys.lot = ai.value;
+  }
+  return keys;
 }
 
 }  // namespace txng::epcis

@@ -7,6 +7,7 @@
 #define TXNG_EPCIS_MASTER_DATA_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -42,6 +43,14 @@ struct VocabularyElement {
 // the JSON pointer or XPath) when an element has no id or type, or an id or
 // child that is a GS1 key breaks a GS1 rule.
 Result<std::vector<VocabularyElement>> MasterDataOf(const Document& document);
+
+// The GS1 keys an identifier (internal form) names, as TXNG's own records
+// hold them: a location's GLN (AI 414) and extension (254), a product's
+// GTIN (01) and a lot (10). Empty members when it names none.
+struct Gs1Keys {
+  std::string gln, gln_extension, gtin, lot;
+};
+Gs1Keys Gs1KeysOf(std::string_view id);
 
 }  // namespace txng::epcis
 

@@ -101,5 +101,18 @@ TEST(MasterDataTest, XmlExampleOfTheStandard) {
             std::vector<std::string>{"https://id.gs1.org/414/0037000007296/254/8201"});
 }
 
+TEST(MasterDataTest, Gs1KeysOfIdentifiers) {
+  Gs1Keys place = Gs1KeysOf("https://id.gs1.org/414/8930001000018/254/kho1");
+  EXPECT_EQ(place.gln, "8930001000018");
+  EXPECT_EQ(place.gln_extension, "kho1");
+  EXPECT_EQ(place.gtin, "");
+  Gs1Keys lot = Gs1KeysOf("https://id.gs1.org/01/08930001000018/10/L1");
+  EXPECT_EQ(lot.gtin, "08930001000018");
+  EXPECT_EQ(lot.lot, "L1");
+  EXPECT_EQ(lot.gln, "");
+  Gs1Keys none = Gs1KeysOf("urn:example:warehouse:7");
+  EXPECT_EQ(none.gln + none.gtin + none.lot, "");
+}
+
 }  // namespace
 }  // namespace txng::epcis

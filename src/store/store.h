@@ -19,6 +19,7 @@
 #include "store/database.h"
 #include "store/event_review.h"
 #include "store/events.h"
+#include "store/master_data.h"
 #include "store/model.h"
 
 namespace txng {
@@ -172,6 +173,10 @@ class Store {
   Result<Page<EventSubmission>> ListEventSubmissions(const EventReviewFilter& f, PageRequest page);
   Result<int64_t> ReviewEvents(const std::vector<int64_t>& ids, const ReviewDecision& d,
                                const Actor& actor);
+
+  // EPCIS master data (store_master_data.cc), stored by CaptureEvents:
+  // elements in capture order, at most `limit` (1..1000); children sorted.
+  Result<std::vector<StoredVocabularyElement>> ListMasterData(const MasterDataFilter& f, int limit);
 
   // EPCIS capture jobs (store_capture_jobs.cc). CreateCaptureJob records a
   // running job (created_at now) and returns it with its id;
