@@ -8,12 +8,18 @@
 #include "epcis/cbv.h"
 #include "epcis/identifiers.h"
 #include "epcis/timestamp.h"
+#include "service/epcis_query_internal.h"
+#include "service/epcis_query_sensor.h"
 
 namespace txng {
 namespace {
 
 constexpr int kDefaultPerPage = 30;
 constexpr int kMaxPerPage = 1000;
+
+}  // namespace
+
+namespace epcis_query_internal {
 
 Status BadValue(const std::string& name, const std::string& why) {
   return Status::InvalidArgument("query parameter " + name + ": " + why, name);
@@ -73,6 +79,17 @@ Result<std::vector<std::string>> Identifiers(const std::string& name, const std:
   }
   return values;
 }
+
+}  // namespace epcis_query_internal
+
+namespace {
+
+using epcis_query_internal::BadValue;
+using epcis_query_internal::CbvValues;
+using epcis_query_internal::Identifiers;
+using epcis_query_internal::PositiveInt;
+using epcis_query_internal::Time;
+using epcis_query_internal::Values;
 
 // A MATCH_ value: an identifier, or an EPC pattern whose only wildcard is
 // its last field (the serial of an sgtin, the extension of an sgln).
@@ -157,26 +174,12 @@ bool IsUnansweredStandardParameter(const std::string& name) {
                                                 "GE_errorDeclarationTime",
                                                 "LT_errorDeclarationTime",
                                                 "EQ_errorReason",
-                                                "EQ_correctiveEventID",
-                                                "GE_startTime",
-                                                "LT_startTime",
-                                                "GE_endTime",
-                                                "LT_endTime",
-                                                "EQ_type",
-                                                "EQ_deviceID",
-                                                "EQ_dataProcessingMethod",
-                                                "EQ_microorganism",
-                                                "EQ_chemicalSubstance",
-                                                "EQ_bizRules",
-                                                "EQ_stringValue",
-                                                "EQ_hexBinaryValue",
-                                                "EQ_uriValue",
-                                                "EQ_booleanValue"};
+                                                "EQ_correctiveEventID"};
   for (std::string_view known : kExact) {
     if (name == known) return true;
   }
   // Families with a type, uom or field name in the parameter's name
-  // (EQ_ILMD_field, GE_value_uom, EXISTS_field, …).
+  // (EQ_ILMD_field, EXISTS_field, …).
   static constexpr std::string_view kPrefixes[] = {"EQ_", "GT_",     "GE_",      "LT_",
                                                    "LE_", "EXISTS_", "HASATTR_", "EQATTR_"};
   for (std::string_view prefix : kPrefixes) {
@@ -200,6 +203,8 @@ struct Reader {
       q.link_matches.push_back(std::move(*link));
       return Status::Ok();
     }
+    TXNG_ASSIGN_OR_RETURN(bool sensor, ReadSensorParameter(name, value, q.sensor));
+    if (sensor) return Status::Ok();
     if (name == "eventType") {
       TXNG_ASSIGN_OR_RETURN(std::vector<std::string> types, Values(name, value));
       for (const std::string& type : types) {

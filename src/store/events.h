@@ -73,6 +73,46 @@ struct LinkMatch {
   bool operator==(const LinkMatch&) const = default;
 };
 
+// A comparison of one numeric sensorReport attribute (GE_value_CEL=2,
+// EQ_value_KGM=1|2, LT_percRank=90, ...). `uom` is the UN/ECE Rec 20 code
+// named by the parameter (empty for percRank, which has no unit); a report
+// matches when its own uom is `uom`, or when both convert to the same SI unit
+// (sensor_units.h) and the values compare so after conversion.
+struct SensorValueCondition {
+  enum class Field { kValue, kMinValue, kMaxValue, kMeanValue, kSDev, kPercValue, kPercRank };
+  enum class Op { kEq, kGt, kGe, kLt, kLe };
+  Field field = Field::kValue;
+  Op op = Op::kEq;
+  std::string uom;
+  std::vector<double> values;  // kEq: any of them; the others: exactly one
+
+  bool operator==(const SensorValueCondition&) const = default;
+};
+
+// The sensor query parameters (EPCIS 2.0 sensorElementList). All of them
+// must hold for one and the same sensorReport (with its element's
+// sensorMetadata), not each for a report of its own. A report's own time,
+// deviceID, dataProcessingMethod and bizRules stand in for its metadata's.
+struct SensorQuery {
+  bool exists = false;                                     // EXISTS_sensorElementList
+  std::optional<UnixMillis> ge_time, lt_time;              // GE_time, LT_time
+  std::optional<UnixMillis> ge_start_time, lt_start_time;  // GE_startTime, LT_startTime
+  std::optional<UnixMillis> ge_end_time, lt_end_time;      // GE_endTime, LT_endTime
+  std::vector<std::string> types;                          // EQ_type
+  std::vector<std::string> device_ids;                     // EQ_deviceID
+  std::vector<std::string> data_processing_methods;        // EQ_dataProcessingMethod
+  std::vector<std::string> microorganisms;                 // EQ_microorganism
+  std::vector<std::string> chemical_substances;            // EQ_chemicalSubstance
+  std::vector<std::string> biz_rules;                      // EQ_bizRules
+  std::vector<std::string> string_values;                  // EQ_stringValue
+  std::vector<std::string> hex_binary_values;              // EQ_hexBinaryValue, upper case
+  std::vector<std::string> uri_values;                     // EQ_uriValue
+  std::optional<bool> boolean_value;                       // EQ_booleanValue
+  std::vector<SensorValueCondition> values;                // all must hold
+
+  bool operator==(const SensorQuery&) const = default;
+};
+
 enum class EventOrder { kCapture, kEventTime, kRecordTime };
 
 // Where the previous page ended: the sort value and id of its last event.
@@ -105,6 +145,7 @@ struct EventQuery {
   std::vector<IdMatch> match_output_epc_class;  // MATCH_outputEPCClass
   std::vector<IdMatch> match_any_epc_class;     // MATCH_anyEPCClass
   std::vector<LinkMatch> link_matches;          // all must hold
+  SensorQuery sensor;                           // the sensor parameters
 
   // Who asks: unset answers every event (administrators, reviewers, the
   // command line); set answers approved events and the organisation's own.

@@ -6,6 +6,7 @@
 #include "epcis/json_encode.h"
 #include "epcis/timestamp.h"
 #include "store/events_internal.h"
+#include "store/events_sensor_internal.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 
@@ -136,6 +137,7 @@ Result<CapturedEvent> CaptureOne(SqlConnection& c, const NewEvent& in, const Cap
   }
   out.id = inserted.rows[0].Int(0);
   TXNG_RETURN_IF_ERROR(InsertIndexRows(c, out.id, e));
+  TXNG_RETURN_IF_ERROR(store_internal::InsertSensorReports(c, out.id, e));
   TXNG_RETURN_IF_ERROR(ApplyErrorDeclaration(c, key, e));
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/events_internal.h"
+#include "store/events_sensor_internal.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 
@@ -165,6 +166,10 @@ void AddFilters(QueryBuilder& b, const EventQuery& q) {
       sql += (i ? ", " : "") + b.Param(m.values[i]);
     }
     b.Where(sql + "))");
+  }
+  auto param = [&b](SqlValue v) { return b.Param(std::move(v)); };
+  if (std::string sensor = store_internal::SensorCondition(q.sensor, param); !sensor.empty()) {
+    b.Where(std::move(sensor));
   }
   if (q.approved_only) {
     b.Where("e.review_status = 'approved'");
