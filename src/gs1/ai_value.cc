@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -80,6 +81,35 @@ bool PassesCharSetQuickly(CharSet charset, std::string_view part) {
   return false;
 }
 
+// How a linter of a component can be passed without running it, once the
+// component's digits (numeric components only) have passed the quick test.
+enum class Shortcut : std::uint8_t {
+  kNone,            // run the linter
+  kPassedByDigits,  // a company-prefix linter over at least its digits
+  kMod10,           // "csum": HasValidMod10
+  kDate,            // "yymmdd": IsDate, day 00 not allowed
+  kDateDayZero,     // "yymmd0": IsDate, day 00 allowed
+};
+
+struct ResolvedLinter {
+  Linter linter;
+  Shortcut shortcut;
+};
+
+// The shortcut for `linter` on `component`: only numeric components have
+// them, whose parts are known to be digits (and at least min_length long)
+// by the time a shortcut is taken.
+Shortcut ShortcutOf(Linter linter, const AiComponent& component) {
+  if (component.charset != CharSet::kNumeric) return Shortcut::kNone;
+  // LintGcpPos1 needs four digits at the start, LintGcpPos2 four after the first.
+  if (linter == LintGcpPos1 && component.min_length >= 4) return Shortcut::kPassedByDigits;
+  if (linter == LintGcpPos2 && component.min_length >= 5) return Shortcut::kPassedByDigits;
+  if (linter == LintCsum) return Shortcut::kMod10;
+  if (linter == LintYymmdd) return Shortcut::kDate;
+  if (linter == LintYymmd0) return Shortcut::kDateDayZero;
+  return Shortcut::kNone;
+}
+
 // The linters named by every component of the table, looked up by name
 // once rather than on each value.
 class ResolvedLinters {
@@ -97,15 +127,22 @@ class ResolvedLinters {
       std::string_view names = base_[i].linters;
       while (!names.empty()) {
         std::size_t comma = names.find(',');
-        if (Linter linter = FindLinter(names.substr(0, comma))) linters_.push_back(linter);
+        if (Linter linter = FindLinter(names.substr(0, comma))) {
+          linters_.push_back({linter, ShortcutOf(linter, base_[i])});
+        }
         names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
       }
     }
     begin_.push_back(linters_.size());
   }
 
+  static const ResolvedLinters& Get() {
+    static const ResolvedLinters resolved;
+    return resolved;
+  }
+
   // The linters of `component`, one of the table's, that TXNG implements.
-  std::span<const Linter> Of(const AiComponent& component) const {
+  std::span<const ResolvedLinter> Of(const AiComponent& component) const {
     auto i = static_cast<std::size_t>(&component - base_);
     return {linters_.data() + begin_[i], begin_[i + 1] - begin_[i]};
   }
@@ -113,14 +150,13 @@ class ResolvedLinters {
  private:
   const AiComponent* base_;
   std::vector<std::size_t> begin_;
-  std::vector<Linter> linters_;
+  std::vector<ResolvedLinter> linters_;
 };
 
 // Runs the char-set check then each named linter over one component;
 // positions in the result are relative to the whole value.
 std::optional<LintError> LintComponent(const AiComponent& component, std::string_view part,
                                        std::size_t offset) {
-  static const ResolvedLinters resolved;
   auto shifted = [offset](LintError e) {
     e.position += offset;
     return e;
@@ -128,27 +164,62 @@ std::optional<LintError> LintComponent(const AiComponent& component, std::string
   if (!PassesCharSetQuickly(component.charset, part)) {
     if (auto bad = CharSetLinter(component.charset)(part)) return shifted(*bad);
   }
-  for (Linter linter : resolved.Of(component)) {
-    // Digits (checked above) with a valid check digit pass "csum", which
-    // would check the digits again; LintCsum runs only to describe a failure.
-    if (linter == LintCsum && component.charset == CharSet::kNumeric && HasValidMod10(part)) {
-      continue;
-    }
-    if (auto bad = linter(part)) return shifted(*bad);
+  for (const ResolvedLinter& resolved : ResolvedLinters::Get().Of(component)) {
+    if (auto bad = resolved.linter(part)) return shifted(*bad);
   }
   return std::nullopt;
+}
+
+// True when `part` passes the char-set check and the linters of `component`,
+// taking the shortcuts; false when it fails one or might.
+bool PassesComponentQuickly(const AiComponent& component, std::string_view part) {
+  if (!PassesCharSetQuickly(component.charset, part)) {
+    // Shortcuts need digits: a numeric part that is not goes the long way.
+    if (component.charset == CharSet::kNumeric || CharSetLinter(component.charset)(part)) {
+      return false;
+    }
+  }
+  for (const ResolvedLinter& resolved : ResolvedLinters::Get().Of(component)) {
+    bool passed = false;
+    switch (resolved.shortcut) {
+      case Shortcut::kNone:
+        passed = !resolved.linter(part);
+        break;
+      case Shortcut::kPassedByDigits:
+        passed = true;
+        break;
+      case Shortcut::kMod10:
+        passed = HasValidMod10(part);
+        break;
+      case Shortcut::kDate:
+        passed = IsDate(part, 2, false);
+        break;
+      case Shortcut::kDateDayZero:
+        passed = IsDate(part, 2, true);
+        break;
+    }
+    if (!passed) return false;
+  }
+  return true;
+}
+
+// How many of the `left` characters still to check `component` takes: its
+// length when fixed, else as many as it may hold.
+std::size_t PartLength(const AiComponent& component, std::size_t left) {
+  return component.min_length == component.max_length
+             ? component.min_length
+             : std::min<std::size_t>(left, component.max_length);
 }
 
 }  // namespace
 
 std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view value) {
+  if (PassesAiValueQuickly(entry, value)) return std::nullopt;
   std::size_t offset = 0;
   for (const AiComponent& component : ComponentsOf(entry)) {
     std::size_t left = value.size() - offset;
     if (left == 0 && component.optional) break;
-    std::size_t take = component.min_length == component.max_length
-                           ? component.min_length
-                           : std::min<std::size_t>(left, component.max_length);
+    std::size_t take = PartLength(component, left);
     if (left < take || take < component.min_length) {
       return LintError{
           "TOO_SHORT", offset, left,
@@ -162,6 +233,19 @@ std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view val
                      "too long: at most " + std::to_string(MaxValueLength(entry)) + " characters"};
   }
   return std::nullopt;
+}
+
+bool PassesAiValueQuickly(const AiEntry& entry, std::string_view value) {
+  std::size_t offset = 0;
+  for (const AiComponent& component : ComponentsOf(entry)) {
+    std::size_t left = value.size() - offset;
+    if (left == 0 && component.optional) break;
+    std::size_t take = PartLength(component, left);
+    if (left < take || take < component.min_length) return false;
+    if (!PassesComponentQuickly(component, value.substr(offset, take))) return false;
+    offset += take;
+  }
+  return offset == value.size();
 }
 
 std::optional<std::string> MarkUpAiValueError(const AiEntry& entry, std::string_view value) {

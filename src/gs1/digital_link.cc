@@ -7,6 +7,7 @@
 #include <cstring>
 #include <span>
 
+#include "gs1/ai_lookup.h"
 #include "gs1/ai_table.h"
 #include "gs1/digital_link_keys.h"
 #include "gs1/element_string.h"
@@ -25,15 +26,6 @@ bool AllDigits(std::string_view s) {
     if (!IsDigit(c)) return false;
   }
   return !s.empty();
-}
-
-// Equality of short strings (AIs) without a call to memcmp.
-bool Same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
 }
 
 // Digital Link pieces are short: searching them eight bytes at a time in a
@@ -136,9 +128,14 @@ bool IsAi(std::string_view ai, const AiEntry* entry, const DigitalLinkOptions& o
   return options.permit_unknown_ais && ai.size() >= 2 && ai.size() <= 4 && AllDigits(ai);
 }
 
-// The value `text` decoded; without `escapes` in the URI it is as written.
-std::string Decode(std::string_view text, UriPart part, bool escapes) {
-  return escapes ? UriUnescape(text, part) : std::string(text);
+// Sets `value` to `text` decoded; without `escapes` in the URI it is as
+// written.
+void Decode(std::string_view text, UriPart part, bool escapes, std::string& value) {
+  if (escapes) {
+    value = UriUnescape(text, part);
+  } else {
+    value.assign(text.data(), text.size());
+  }
 }
 
 // Whether a decoded value holds a NUL, which only an escape can put there.
@@ -146,26 +143,52 @@ bool HasNul(const std::string& value, bool escapes) {
   return escapes && value.find('\0') != std::string::npos;
 }
 
-// Pads a GTIN-8, -12 or -13 value of AI (01) to 14 digits when permitted.
-void ExpandGtin(AiValue& pair, const DigitalLinkOptions& options) {
-  if (!options.permit_zero_suppressed_gtin || !Same(pair.ai, "01")) return;
-  std::size_t n = pair.value.size();
-  if ((n == 8 || n == 12 || n == 13) && AllDigits(pair.value)) {
-    pair.value = std::string(14 - n, '0') + pair.value;
-  }
+constexpr std::uint64_t kGtin = AiCode("01");
+
+// Pads a GTIN-8, -12 or -13 value of AI (01) (`code`) to 14 digits when
+// permitted.
+void ExpandGtin(std::uint64_t code, std::string& value, const DigitalLinkOptions& options) {
+  if (!options.permit_zero_suppressed_gtin || code != kGtin) return;
+  std::size_t n = value.size();
+  if ((n == 8 || n == 12 || n == 13) && AllDigits(value)) value.insert(0, 14 - n, '0');
 }
 
-// Appends the path's AIs to `ais` (which holds a part-made AI on failure).
+// The AIs read so far: as returned, and as the checks need them.
+struct ParsedAis {
+  std::vector<AiValue>& ais;
+  AiLookup& lookup;
+
+  // Appends `ai` (its entry `entry`) with `text`, decoded, as its value.
+  AiValue& Add(std::string_view ai, const AiEntry* entry, std::string_view text, UriPart part,
+               bool escapes) {
+    lookup.Add(ai, entry);
+    AiValue& pair = ais.emplace_back();
+    pair.ai.assign(ai.data(), ai.size());
+    Decode(text, part, escapes, pair.value);
+    return pair;
+  }
+};
+
+// One ("/AI", "/value") pair of path segments: the AI (a convenience alpha
+// replaced) and its table entry.
+struct PathAiSegment {
+  std::string_view ai;
+  const AiEntry* entry;
+};
+
+// Appends the path's AIs to `parsed` (which holds a part-made AI on failure).
 // `escapes`: whether the URI holds a '%' or '+' at all.
 Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& options,
-                 std::vector<AiValue>& ais) {
+                 ParsedAis& parsed) {
   if (path.empty() || path.back() == '/')
     return UriError("the path may not be empty or end in '/'");
   // Walk back in ("/AI", "/value") segment pairs until the rightmost primary
   // key; what is left of it is the stem, which may hold anything. `key` is
-  // where the AI path starts (its '/').
+  // where the AI path starts (its '/'). `segments` holds the pairs from the
+  // last, the slashes of the rest of the path.
+  InlineVector<PathAiSegment, 8> segments;
+  InlineVector<std::uint32_t, 16> slashes;  // of the AI path: AI, value, AI, value...
   std::size_t key = path.size();
-  std::size_t pairs = 0;
   while (key > 0) {
     std::size_t value_slash = FindLastChar(path, '/', key);
     if (value_slash == 0 || value_slash == std::string_view::npos) break;
@@ -173,37 +196,41 @@ Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& 
     std::string_view ai = PathAi(path.substr(ai_slash + 1, value_slash - ai_slash - 1), options);
     const AiEntry* entry = FindAi(ai);
     if (!IsAi(ai, entry, options)) break;
+    segments.push_back({ai, entry});
+    slashes.push_back(static_cast<std::uint32_t>(value_slash));
+    slashes.push_back(static_cast<std::uint32_t>(ai_slash));
     key = ai_slash;
-    ++pairs;
     if (entry != nullptr && entry->dl_primary_key) break;
   }
+  std::size_t pairs = segments.size();
   if (pairs == 0) return UriError("the path holds no AI");
-  std::size_t first = ais.size();
-  ais.reserve(first + pairs + 4);
-  for (std::size_t start = key + 1; start < path.size();) {
-    std::size_t value_start = FindChar(path, '/', start) + 1;
-    std::size_t value_end = FindChar(path, '/', value_start);
-    // Braces, not emplace_back's parentheses: clang 14 (the fuzz build) has
-    // no parenthesised aggregate initialisation.
-    AiValue& pair = ais.emplace_back(AiValue{
-        std::string(PathAi(path.substr(start, value_start - 1 - start), options)),
-        Decode(path.substr(value_start, value_end - value_start), UriPart::kPath, escapes)});
+  std::size_t first = parsed.ais.size();
+  parsed.ais.reserve(first + pairs + 4);
+  for (std::size_t k = pairs; k-- > 0;) {
+    const PathAiSegment& segment = segments[k];
+    std::size_t value_start = slashes[2 * k] + 1;
+    std::size_t value_end = k == 0 ? path.size() : slashes[2 * k - 1];
+    AiValue& pair =
+        parsed.Add(segment.ai, segment.entry, path.substr(value_start, value_end - value_start),
+                   UriPart::kPath, escapes);
     if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + pair.ai + ") in the path has an empty or NUL value");
     }
-    ExpandGtin(pair, options);
-    start = value_end + 1;
+    ExpandGtin(parsed.lookup.code(parsed.ais.size() - 1), pair.value, options);
   }
-  if (!IsDigitalLinkPathSequence(std::span<const AiValue>(ais).subspan(first))) {
+  if (!IsDigitalLinkPathSequence(parsed.lookup.entry(first),
+                                 parsed.lookup.codes().subspan(first))) {
     return UriError("the path AIs are not a primary key followed by its qualifiers in order");
   }
   return Status::Ok();
 }
 
-// Appends the query's AIs to `link.ais` (which holds a part-made AI on
-// failure), whose first `path_count` are the path's.
+// Appends the query's AIs to `parsed` (which holds a part-made AI on
+// failure), whose first `path_count` are the path's; the other parameters to
+// `other_params`.
 Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
-                  const DigitalLinkOptions& options, DigitalLink& link) {
+                  const DigitalLinkOptions& options, ParsedAis& parsed,
+                  std::vector<std::string>& other_params) {
   while (!query.empty()) {
     std::size_t amp = FindChar(query, '&');
     std::string_view param = query.substr(0, amp);
@@ -212,7 +239,7 @@ Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
     std::size_t eq = FindChar(param, '=');
     std::string_view key = param.substr(0, eq);
     if (eq == param.size() || !AllDigits(key)) {
-      link.other_query_params.emplace_back(param);
+      other_params.emplace_back(param);
       continue;
     }
     const AiEntry* entry = FindAi(key);
@@ -224,19 +251,22 @@ Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
     if (entry != nullptr && !entry->dl_data_attribute) {
       return UriError("AI (" + std::string(key) + ") may not be a Digital Link data attribute");
     }
-    if (IsPathQualifierOf(std::span<const AiValue>(link.ais.data(), path_count), key)) {
+    // Both the path's AIs and `key` have at most four characters here, so
+    // their codes are equal when they are.
+    std::uint64_t code = AiCode(key);
+    std::span<const std::uint64_t> codes = parsed.lookup.codes();
+    if (IsPathQualifierOf(parsed.lookup.entry(0), codes.first(path_count), code)) {
       return UriError("AI (" + std::string(key) +
                       ") is a path qualifier and may not be in the query");
     }
-    bool repeated = std::any_of(link.ais.begin(), link.ais.end(),
-                                [key](const AiValue& a) { return Same(a.ai, key); });
-    if (repeated) return UriError("AI (" + std::string(key) + ") is given more than once");
-    AiValue& pair = link.ais.emplace_back(
-        AiValue{std::string(key), Decode(param.substr(eq + 1), UriPart::kQuery, escapes)});
+    if (std::find(codes.begin(), codes.end(), code) != codes.end()) {
+      return UriError("AI (" + std::string(key) + ") is given more than once");
+    }
+    AiValue& pair = parsed.Add(key, entry, param.substr(eq + 1), UriPart::kQuery, escapes);
     if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + pair.ai + ") in the query has an empty or NUL value");
     }
-    ExpandGtin(pair, options);
+    ExpandGtin(code, pair.value, options);
   }
   return Status::Ok();
 }
@@ -281,15 +311,18 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   if (forbidden) return UriError("the URI holds a character that must be percent-encoded");
   question = std::min(question, rest.size());
   DigitalLink link;
-  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), escapes, options, link.ais));
+  AiLookup lookup;
+  ParsedAis parsed{link.ais, lookup};
+  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), escapes, options, parsed));
   if (question < rest.size()) {
     std::size_t path_count = link.ais.size();
-    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), escapes, path_count, options, link));
+    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), escapes, path_count, options, parsed,
+                                    link.other_query_params));
   }
   ElementStringOptions validation;
   validation.permit_unknown_ais = options.permit_unknown_ais;
   validation.validate_requisites = options.validate_requisites;
-  TXNG_RETURN_IF_ERROR(ValidateAis(link.ais, validation));
+  TXNG_RETURN_IF_ERROR(ValidateAis(link.ais, lookup, validation));
   return link;
 }
 
