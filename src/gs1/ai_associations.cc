@@ -1,6 +1,6 @@
 #include "gs1/ai_associations.h"
 
-#include <algorithm>
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <span>
@@ -70,6 +70,7 @@ class Rules {
     std::uint64_t requisite_patterns = 0;  // the "req" patterns the entry's AI matches
     ExMask exclusion_patterns;             // the "ex" patterns the entry's AI matches
     ExMask excludes;                       // the "ex" patterns of the entry's own list
+    Range requisites;                      // the entry's "req" rules, into requisites_
   };
 
   Rules() : entries_(AllAis().data()) {
@@ -125,10 +126,18 @@ class Rules {
   bool HasMasks() const { return has_masks_; }
   // Only when HasMasks().
   const Masks& MasksOf(const AiEntry& entry) const { return masks_[IndexOf(entry)]; }
-  // The groups of `requisite` as masks of "req" patterns, when HasMasks().
-  std::span<const std::uint64_t> GroupMasks(const Requisite& requisite) const {
-    return {group_masks_.data() + requisite.groups.begin,
-            requisite.groups.end - requisite.groups.begin};
+  // Whether one of the groups of the requisites `masks.requisites` is all
+  // in `present` (a mask of "req" patterns), when HasMasks().
+  bool RequisitesMet(const Masks& masks, std::uint64_t present) const {
+    for (std::uint32_t r = masks.requisites.begin; r < masks.requisites.end; ++r) {
+      const Requisite& requisite = requisites_[r];
+      bool met = false;
+      for (std::uint32_t g = requisite.groups.begin; g < requisite.groups.end && !met; ++g) {
+        met = (group_masks_[g] & ~present) == 0;
+      }
+      if (!met) return false;
+    }
+    return true;
   }
 
  private:
@@ -175,6 +184,7 @@ class Rules {
       }
     }
     for (std::size_t e = 0; e < of_entry_.size(); ++e) {
+      masks_[e].requisites = of_entry_[e].requisites;
       std::uint64_t code = AiCode(entries_[e].ai);
       for (std::size_t b = 0; b < requisite_patterns.size(); ++b) {
         if (requisite_patterns[b].Matches(code))
@@ -291,42 +301,38 @@ Status ValidateRequisites(const std::vector<AiValue>& ais, const AiLookup& looku
 bool AssociationsHoldQuickly(const AiLookup& lookup, bool exclusions, bool requisites) {
   if (!exclusions && !requisites) return true;
   const Rules& rules = Rules::Get();
-  if (!rules.HasMasks()) return false;
-  std::span<const std::uint64_t> codes = lookup.codes();
+  // Beyond kMaxAis AIs, and for AIs outside the table, which the masks do
+  // not cover, the long way.
+  constexpr std::size_t kMaxAis = 8;
+  std::size_t n = lookup.size();
+  if (!rules.HasMasks() || n > kMaxAis) return false;
+  const std::uint64_t* codes = lookup.codes().data();
+  const AiEntry* const* entries = lookup.entries().data();
+  std::array<const Rules::Masks*, kMaxAis> masks;
+  std::uint64_t present = 0;  // the "req" patterns the AIs match
+  for (std::size_t i = 0; i < n; ++i) {
+    if (entries[i] == nullptr) return false;
+    masks[i] = &rules.MasksOf(*entries[i]);
+    present |= masks[i]->requisite_patterns;
+  }
   if (exclusions) {
-    for (std::size_t i = 0; i < codes.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       if (codes[i] == kSignature) return false;
-      for (std::size_t j = i + 1; j < codes.size(); ++j) {
+      for (std::size_t j = i + 1; j < n; ++j) {
         if (codes[j] == codes[i]) return false;
       }
     }
-  }
-  // The masks are the table's: an AI outside it goes the long way.
-  std::uint64_t present = 0;
-  for (const AiEntry* entry : lookup.entries()) {
-    if (entry == nullptr) return false;
-    present |= rules.MasksOf(*entry).requisite_patterns;
-  }
-  if (exclusions) {
     // No AI is repeated (checked above), so another index is another AI.
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-      const Rules::ExMask& excludes = rules.MasksOf(*lookup.entry(i)).excludes;
-      if (excludes.none()) continue;
-      for (std::size_t j = 0; j < codes.size(); ++j) {
-        if (j != i && (excludes & rules.MasksOf(*lookup.entry(j)).exclusion_patterns).any()) {
-          return false;
-        }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (masks[i]->excludes.none()) continue;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (j != i && (masks[i]->excludes & masks[j]->exclusion_patterns).any()) return false;
       }
     }
   }
   if (requisites) {
-    for (const AiEntry* entry : lookup.entries()) {
-      for (const Rules::Requisite& requisite : rules.Requisites(*entry)) {
-        std::span<const std::uint64_t> groups = rules.GroupMasks(requisite);
-        bool met = std::any_of(groups.begin(), groups.end(),
-                               [present](std::uint64_t group) { return (group & ~present) == 0; });
-        if (!met) return false;
-      }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!rules.RequisitesMet(*masks[i], present)) return false;
     }
   }
   return true;

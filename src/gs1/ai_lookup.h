@@ -4,6 +4,7 @@
 #ifndef TXNG_GS1_AI_LOOKUP_H_
 #define TXNG_GS1_AI_LOOKUP_H_
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -24,29 +25,33 @@ template <typename T, std::size_t N>
 class InlineVector {
  public:
   InlineVector() = default;
-  // Not copyable: data() points into the object itself.
+  // Not copyable: data_ may point into the object itself.
   InlineVector(const InlineVector&) = delete;
   InlineVector& operator=(const InlineVector&) = delete;
 
   void push_back(const T& value) {
-    if (size_ < N) {
-      inline_[size_] = value;
-    } else {
-      if (size_ == N) heap_.assign(inline_.begin(), inline_.end());
-      heap_.push_back(value);
-    }
-    ++size_;
+    if (size_ == capacity_) Grow();
+    data_[size_++] = value;
   }
 
   std::size_t size() const { return size_; }
-  const T* data() const { return size_ <= N ? inline_.data() : heap_.data(); }
-  const T& operator[](std::size_t i) const { return data()[i]; }
-  std::span<const T> span() const { return {data(), size_}; }
+  const T* data() const { return data_; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  std::span<const T> span() const { return {data_, size_}; }
 
  private:
+  void Grow() {
+    heap_.resize(2 * capacity_);
+    std::copy(data_, data_ + size_, heap_.begin());
+    data_ = heap_.data();
+    capacity_ = heap_.size();
+  }
+
   std::array<T, N> inline_;
   std::vector<T> heap_;
+  T* data_ = inline_.data();
   std::size_t size_ = 0;
+  std::size_t capacity_ = N;
 };
 
 class AiLookup {

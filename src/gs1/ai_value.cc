@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <vector>
@@ -45,24 +47,74 @@ constexpr std::array<bool, 256> kCset82Table = [] {
   return table;
 }();
 
+// Values are short: reading their digits eight at a time from a word beats
+// a loop over the bytes.
+static_assert(std::endian::native == std::endian::little);
+
+constexpr std::uint64_t kZeros = 0x3030303030303030;  // eight '0'
+
+std::uint64_t LoadWord(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// Whether each byte of `word` is a digit: its high nibble 3, and its low
+// nibble at most 9, so that adding 6 does not carry into the high one.
+bool EightDigits(std::uint64_t word) {
+  constexpr std::uint64_t kHighNibbles = 0xF0F0F0F0F0F0F0F0;
+  constexpr std::uint64_t kSixes = 0x0606060606060606;
+  return (word & kHighNibbles) == kZeros && ((word + kSixes) & kHighNibbles) == kZeros;
+}
+
 bool AllDigits(std::string_view part) {
-  return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (part.size() < 8) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  // Whole words, the last one overlapping its predecessor when the size is
+  // no multiple of eight.
+  for (std::size_t i = 0; i + 8 < part.size(); i += 8) {
+    if (!EightDigits(LoadWord(part.data() + i))) return false;
+  }
+  return EightDigits(LoadWord(part.data() + part.size() - 8));
+}
+
+// Adds the digit values in the even bytes of `values` (eight digit values,
+// one a byte) to `even` and those in the odd bytes to `odd`: each half is
+// four 16-bit lanes, summed into the top lane by one multiplication.
+void AddDigitSums(std::uint64_t values, unsigned& even, unsigned& odd) {
+  constexpr std::uint64_t kEvenBytes = 0x00FF00FF00FF00FF;
+  constexpr std::uint64_t kLaneSum = 0x0001000100010001;
+  even += static_cast<unsigned>(((values & kEvenBytes) * kLaneSum) >> 48);
+  odd += static_cast<unsigned>((((values >> 8) & kEvenBytes) * kLaneSum) >> 48);
 }
 
 // True when the last of `digits` (all digits, at least two) is their GS1
-// mod-10 check digit: weights 3, 1, 3, ... from the right, excluding it.
+// mod-10 check digit: with weights 1, 3, 1, ... from the right, the check
+// digit included, the digits sum to a multiple of 10.
 bool HasValidMod10(std::string_view digits) {
   if (digits.size() < 2) return false;
-  int weight3 = 0;  // digits 1, 3, 5, ... to the left of the check digit
-  int weight1 = 0;  // digits 2, 4, 6, ...
-  std::size_t i = digits.size() - 1;
-  for (; i >= 2; i -= 2) {
-    weight3 += digits[i - 1] - '0';
-    weight1 += digits[i - 2] - '0';
+  unsigned even = 0;  // the digits at even positions from the left
+  unsigned odd = 0;
+  if (digits.size() < 8) {
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      (i % 2 == 0 ? even : odd) += static_cast<unsigned>(digits[i] - '0');
+    }
+  } else {
+    std::size_t i = 0;
+    for (; i + 8 <= digits.size(); i += 8)
+      AddDigitSums(LoadWord(digits.data() + i) - kZeros, even, odd);
+    if (i < digits.size()) {
+      // The last word, shifted so that only the digits not summed yet are
+      // left, at positions i, i + 1, ... (i is even, so the parities hold).
+      std::size_t fresh = digits.size() - i;
+      std::uint64_t values = LoadWord(digits.data() + digits.size() - 8) - kZeros;
+      AddDigitSums(values >> (8 * (8 - fresh)), even, odd);
+    }
   }
-  if (i == 1) weight3 += digits[0] - '0';
-  int sum = 3 * weight3 + weight1;
-  return digits.back() - '0' == (10 - sum % 10) % 10;
+  bool check_at_even = (digits.size() - 1) % 2 == 0;
+  unsigned sum = check_at_even ? even + 3 * odd : odd + 3 * even;
+  return sum % 10 == 0;
 }
 
 // Quick acceptance of the two character sets nearly every value uses; the

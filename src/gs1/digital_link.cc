@@ -110,6 +110,39 @@ bool EightOrdinary(const char* p) {
   return (any & kScanFlags) == 0;
 }
 
+// What a scan of the path and query found.
+struct PathAndQuery {
+  std::size_t end;       // of the path and query: the fragment's '#' or the end
+  std::size_t question;  // the first '?', or npos
+  bool forbidden;        // a character that must be percent-encoded
+  bool escapes;          // a '%' or '+'
+};
+
+// Scans `rest`, the URI after the authority: runs of eight ordinary bytes
+// with one test, the others one by one.
+PathAndQuery ScanPathAndQuery(std::string_view rest) {
+  PathAndQuery scan{rest.size(), std::string_view::npos, false, false};
+  std::size_t i = 0;
+  while (i < rest.size()) {
+    if (i + 8 <= rest.size() && EightOrdinary(rest.data() + i)) {
+      i += 8;
+      continue;
+    }
+    for (std::size_t end = std::min(i + 8, rest.size()); i < end; ++i) {
+      auto flags = static_cast<std::uint8_t>(FlagsOf(rest[i]) & kScanFlags);
+      if (flags == 0) continue;
+      scan.escapes = scan.escapes || (flags & kEscape) != 0;
+      if ((flags & kHash) != 0) {
+        scan.end = i;
+        return scan;
+      }
+      scan.forbidden = scan.forbidden || (flags & kForbidden) != 0;
+      if ((flags & kQuestion) != 0 && scan.question == std::string_view::npos) scan.question = i;
+    }
+  }
+  return scan;
+}
+
 Status UriError(const std::string& rule) {
   return Status::InvalidArgument("Digital Link: " + rule);
 }
@@ -282,6 +315,19 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   // the path and query end at the fragment's '#'.
   std::size_t i = 0;
   std::uint8_t all_flags = kAuthorityChar;  // the flags every host byte has
+  // Eight bytes at a time while none of them ends the authority, then one
+  // by one up to the one that does.
+  for (; i + 8 <= rest.size(); i += 8) {
+    std::uint8_t any = 0;
+    std::uint8_t every = kAuthorityChar;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      std::uint8_t flags = FlagsOf(rest[k]);
+      any |= flags;
+      every &= flags;
+    }
+    if ((any & kEndsAuthority) != 0) break;
+    all_flags &= every;
+  }
   for (; i < rest.size(); ++i) {
     std::uint8_t flags = FlagsOf(rest[i]);
     if ((flags & kEndsAuthority) != 0) break;
@@ -292,24 +338,11 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
     return UriError("the host '" + std::string(authority) + "' is missing or malformed");
   }
   rest.remove_prefix(i);
-  std::size_t question = std::string_view::npos;
-  bool forbidden = false;
-  bool escapes = false;
-  for (i = 0; i < rest.size(); ++i) {
-    if (i % 8 == 0 && i + 8 <= rest.size() && EightOrdinary(rest.data() + i)) {
-      i += 7;
-      continue;
-    }
-    auto flags = static_cast<std::uint8_t>(FlagsOf(rest[i]) & kScanFlags);
-    if (flags == 0) continue;
-    escapes = escapes || (flags & kEscape) != 0;
-    if ((flags & kHash) != 0) break;
-    forbidden = forbidden || (flags & kForbidden) != 0;
-    if ((flags & kQuestion) != 0 && question == std::string_view::npos) question = i;
-  }
-  rest = rest.substr(0, i);
-  if (forbidden) return UriError("the URI holds a character that must be percent-encoded");
-  question = std::min(question, rest.size());
+  PathAndQuery scan = ScanPathAndQuery(rest);
+  rest = rest.substr(0, scan.end);
+  if (scan.forbidden) return UriError("the URI holds a character that must be percent-encoded");
+  std::size_t question = std::min(scan.question, rest.size());
+  bool escapes = scan.escapes;
   DigitalLink link;
   AiLookup lookup;
   ParsedAis parsed{link.ais, lookup};
