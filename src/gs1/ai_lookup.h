@@ -4,7 +4,6 @@
 #ifndef TXNG_GS1_AI_LOOKUP_H_
 #define TXNG_GS1_AI_LOOKUP_H_
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -41,8 +40,8 @@ class InlineVector {
 
  private:
   void Grow() {
+    if (data_ == inline_.data()) heap_.assign(inline_.begin(), inline_.end());
     heap_.resize(2 * capacity_);
-    std::copy(data_, data_ + size_, heap_.begin());
     data_ = heap_.data();
     capacity_ = heap_.size();
   }

@@ -266,7 +266,6 @@ std::size_t PartLength(const AiComponent& component, std::size_t left) {
 }  // namespace
 
 std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view value) {
-  if (PassesAiValueQuickly(entry, value)) return std::nullopt;
   std::size_t offset = 0;
   for (const AiComponent& component : ComponentsOf(entry)) {
     std::size_t left = value.size() - offset;
@@ -319,6 +318,7 @@ std::optional<std::string> MarkUpAiValueError(const AiEntry& entry, std::string_
 }
 
 Status ValidateAiValue(const AiEntry& entry, std::string_view value) {
+  if (PassesAiValueQuickly(entry, value)) return Status::Ok();
   if (auto bad = CheckAiValue(entry, value)) {
     return ValueError(entry.ai, value, bad->position, bad->message);
   }

@@ -25,10 +25,10 @@ struct AiValue {
 std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view value);
 
 // A quick yes: true only when CheckAiValue finds nothing wrong with `value`.
-// False when it would or might (the caller then runs CheckAiValue or
-// ValidateAiValue, which say what is wrong). Cheaper than either on valid
-// values: it builds no error and passes check digits, dates and company
-// prefixes of numeric components without running their linters.
+// False when it would or might (the caller then runs CheckAiValue, which says
+// what is wrong). Much cheaper on valid values: it builds no error and passes
+// check digits, dates and company prefixes of numeric components without
+// running their linters. ValidateAiValue tries it first.
 bool PassesAiValueQuickly(const AiEntry& entry, std::string_view value);
 
 // For a value that breaks a rule: "(AI)" and the value up to the end of the

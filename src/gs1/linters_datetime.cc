@@ -32,7 +32,6 @@ int YearOf(std::string_view value, std::size_t year_digits) {
 // years are within a century that starts on a leap year, so yy % 4 decides.
 std::optional<LintError> LintDate(std::string_view value, std::size_t year_digits,
                                   bool allow_day_zero) {
-  if (IsDate(value, year_digits, allow_day_zero)) return std::nullopt;
   if (value.size() != year_digits + 4) return CheckLength(value, year_digits + 4, "DATE", "a date");
   // LintNumeric runs only to describe a non-digit.
   for (char c : value) {
