@@ -119,7 +119,7 @@ bool HasValidMod10(std::string_view digits) {
 
 // Quick acceptance of the two character sets nearly every value uses; the
 // linter runs only when this says no, to find and describe the fault.
-bool PassesCharSetQuickly(CharSet charset, std::string_view part) {
+[[gnu::always_inline]] inline bool PassesCharSetQuickly(CharSet charset, std::string_view part) {
   switch (charset) {
     case CharSet::kNumeric:
       return AllDigits(part);
@@ -168,7 +168,7 @@ class ResolvedLinters {
  public:
   ResolvedLinters() {
     const AiEntry& first = AllAis().front();
-    base_ = ComponentsOf(first).data() - first.first_component;
+    base_ = gs1::ComponentsOf(first).data() - first.first_component;
     std::size_t count = 0;
     for (const AiEntry& entry : AllAis()) {
       count = std::max<std::size_t>(count, entry.first_component + entry.component_count);
@@ -191,6 +191,11 @@ class ResolvedLinters {
   static const ResolvedLinters& Get() {
     static const ResolvedLinters resolved;
     return resolved;
+  }
+
+  // The components of `entry`, as ComponentsOf without the call.
+  std::span<const AiComponent> ComponentsOf(const AiEntry& entry) const {
+    return {base_ + entry.first_component, entry.component_count};
   }
 
   // The linters of `component`, one of the table's, that TXNG implements.
@@ -224,14 +229,15 @@ std::optional<LintError> LintComponent(const AiComponent& component, std::string
 
 // True when `part` passes the char-set check and the linters of `component`,
 // taking the shortcuts; false when it fails one or might.
-bool PassesComponentQuickly(const AiComponent& component, std::string_view part) {
+bool PassesComponentQuickly(const ResolvedLinters& resolved_linters, const AiComponent& component,
+                            std::string_view part) {
   if (!PassesCharSetQuickly(component.charset, part)) {
     // Shortcuts need digits: a numeric part that is not goes the long way.
     if (component.charset == CharSet::kNumeric || CharSetLinter(component.charset)(part)) {
       return false;
     }
   }
-  for (const ResolvedLinter& resolved : ResolvedLinters::Get().Of(component)) {
+  for (const ResolvedLinter& resolved : resolved_linters.Of(component)) {
     bool passed = false;
     switch (resolved.shortcut) {
       case Shortcut::kNone:
@@ -287,13 +293,14 @@ std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view val
 }
 
 bool PassesAiValueQuickly(const AiEntry& entry, std::string_view value) {
+  const ResolvedLinters& resolved = ResolvedLinters::Get();
   std::size_t offset = 0;
-  for (const AiComponent& component : ComponentsOf(entry)) {
+  for (const AiComponent& component : resolved.ComponentsOf(entry)) {
     std::size_t left = value.size() - offset;
     if (left == 0 && component.optional) break;
     std::size_t take = PartLength(component, left);
     if (left < take || take < component.min_length) return false;
-    if (!PassesComponentQuickly(component, value.substr(offset, take))) return false;
+    if (!PassesComponentQuickly(resolved, component, value.substr(offset, take))) return false;
     offset += take;
   }
   return offset == value.size();

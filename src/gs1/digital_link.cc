@@ -203,10 +203,12 @@ struct ParsedAis {
 };
 
 // One ("/AI", "/value") pair of path segments: the AI (a convenience alpha
-// replaced) and its table entry.
-struct PathAiSegment {
+// replaced), its table entry and where the two segments start (their '/').
+struct PathPair {
   std::string_view ai;
   const AiEntry* entry;
+  std::uint32_t ai_slash;
+  std::uint32_t value_slash;
 };
 
 // Appends the path's AIs to `parsed` (which holds a part-made AI on failure).
@@ -217,39 +219,41 @@ Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& 
     return UriError("the path may not be empty or end in '/'");
   // Walk back in ("/AI", "/value") segment pairs until the rightmost primary
   // key; what is left of it is the stem, which may hold anything. `key` is
-  // where the AI path starts (its '/'). `segments` holds the pairs from the
-  // last, the slashes of the rest of the path.
-  InlineVector<PathAiSegment, 8> segments;
-  InlineVector<std::uint32_t, 16> slashes;  // of the AI path: AI, value, AI, value...
+  // where the AI path starts (its '/'); `pairs` holds the pairs, the last
+  // first.
+  InlineVector<PathPair, 8> pairs;
   std::size_t key = path.size();
   while (key > 0) {
     std::size_t value_slash = FindLastChar(path, '/', key);
     if (value_slash == 0 || value_slash == std::string_view::npos) break;
     std::size_t ai_slash = FindLastChar(path, '/', value_slash);
-    std::string_view ai = PathAi(path.substr(ai_slash + 1, value_slash - ai_slash - 1), options);
+    // Most AI segments are table AIs, which are digits: PathAi only for the others.
+    std::string_view ai = path.substr(ai_slash + 1, value_slash - ai_slash - 1);
     const AiEntry* entry = FindAi(ai);
+    if (entry == nullptr) {
+      ai = PathAi(ai, options);
+      entry = FindAi(ai);
+    }
     if (!IsAi(ai, entry, options)) break;
-    segments.push_back({ai, entry});
-    slashes.push_back(static_cast<std::uint32_t>(value_slash));
-    slashes.push_back(static_cast<std::uint32_t>(ai_slash));
+    pairs.push_back(
+        {ai, entry, static_cast<std::uint32_t>(ai_slash), static_cast<std::uint32_t>(value_slash)});
     key = ai_slash;
     if (entry != nullptr && entry->dl_primary_key) break;
   }
-  std::size_t pairs = segments.size();
-  if (pairs == 0) return UriError("the path holds no AI");
+  if (pairs.size() == 0) return UriError("the path holds no AI");
   std::size_t first = parsed.ais.size();
-  parsed.ais.reserve(first + pairs + 4);
-  for (std::size_t k = pairs; k-- > 0;) {
-    const PathAiSegment& segment = segments[k];
-    std::size_t value_start = slashes[2 * k] + 1;
-    std::size_t value_end = k == 0 ? path.size() : slashes[2 * k - 1];
-    AiValue& pair =
-        parsed.Add(segment.ai, segment.entry, path.substr(value_start, value_end - value_start),
-                   UriPart::kPath, escapes);
-    if (pair.value.empty() || HasNul(pair.value, escapes)) {
-      return UriError("AI (" + pair.ai + ") in the path has an empty or NUL value");
+  parsed.ais.reserve(first + pairs.size() + 4);
+  for (std::size_t k = pairs.size(); k-- > 0;) {
+    const PathPair& pair = pairs[k];
+    // The value runs to the next pair's AI, or to the end for the last pair.
+    std::size_t value_end = k == 0 ? path.size() : pairs[k - 1].ai_slash;
+    AiValue& added = parsed.Add(pair.ai, pair.entry,
+                                path.substr(pair.value_slash + 1, value_end - pair.value_slash - 1),
+                                UriPart::kPath, escapes);
+    if (added.value.empty() || HasNul(added.value, escapes)) {
+      return UriError("AI (" + added.ai + ") in the path has an empty or NUL value");
     }
-    ExpandGtin(parsed.lookup.code(parsed.ais.size() - 1), pair.value, options);
+    ExpandGtin(parsed.lookup.code(parsed.ais.size() - 1), added.value, options);
   }
   if (!IsDigitalLinkPathSequence(parsed.lookup.entry(first),
                                  parsed.lookup.codes().subspan(first))) {
@@ -271,11 +275,12 @@ Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
     if (param.empty()) continue;
     std::size_t eq = FindChar(param, '=');
     std::string_view key = param.substr(0, eq);
-    if (eq == param.size() || !AllDigits(key)) {
+    // A table AI is digits: AllDigits only for the others.
+    const AiEntry* entry = eq == param.size() ? nullptr : FindAi(key);
+    if (entry == nullptr && (eq == param.size() || !AllDigits(key))) {
       other_params.emplace_back(param);
       continue;
     }
-    const AiEntry* entry = FindAi(key);
     if (entry == nullptr && (!options.permit_unknown_ais || options.unknown_ai_not_dl_attribute ||
                              !IsAi(key, entry, options))) {
       return UriError("query parameter " + std::string(key) +
