@@ -8,22 +8,26 @@
 #include <vector>
 
 #include "common/status.h"
-#include "gs1/ai_table.h"
+#include "gs1/ai_lookup.h"
 #include "gs1/ai_value.h"
 
 namespace txng::gs1 {
 
-// Both checks take `entries[i]`, the table entry of `ais[i]` (FindAi, so
-// nullptr when the AI is not in the table), looked up once by the caller.
+// The checks take `lookup`, the entry and code of each of `ais`, in order.
 
 // Checks that an AI given twice has the same value both times, that no two
 // AIs exclude each other, and that the serialised key 8030 signs carries its
 // serial component. AIs absent from the table are ignored.
-Status ValidateExclusionsAndRepeats(const std::vector<AiValue>& ais,
-                                    std::span<const AiEntry* const> entries);
+Status ValidateExclusionsAndRepeats(const std::vector<AiValue>& ais, const AiLookup& lookup);
 
 // Checks that each AI's "req" rules are met by the other AIs present.
-Status ValidateRequisites(const std::vector<AiValue>& ais, std::span<const AiEntry* const> entries);
+Status ValidateRequisites(const std::vector<AiValue>& ais, const AiLookup& lookup);
+
+// A quick yes for the checks above in one pass: true only when those that
+// are asked for (`exclusions` for the first, `requisites` for the second)
+// pass. False when one fails or might (repeated AIs and signed data are left
+// to ValidateExclusionsAndRepeats), and the caller runs them to say why.
+bool AssociationsHoldQuickly(const AiLookup& lookup, bool exclusions, bool requisites);
 
 }  // namespace txng::gs1
 

@@ -69,7 +69,7 @@ int MaxValueLength(const AiEntry& entry);
 // `ai` as an integer: its first four characters, a byte each, and its length
 // (at most 255) above them. AIs and the patterns of the table's rules have at
 // most four characters, so two of them are equal when their codes are.
-inline std::uint64_t AiCode(std::string_view ai) {
+constexpr std::uint64_t AiCode(std::string_view ai) {
   auto byte = [ai](std::size_t i) {
     return static_cast<std::uint64_t>(static_cast<unsigned char>(ai[i])) << (8 * i);
   };

@@ -24,6 +24,13 @@ struct AiValue {
 // Positions are relative to the whole value.
 std::optional<LintError> CheckAiValue(const AiEntry& entry, std::string_view value);
 
+// A quick yes: true only when CheckAiValue finds nothing wrong with `value`.
+// False when it would or might (the caller then runs CheckAiValue, which says
+// what is wrong). Much cheaper on valid values: it builds no error and passes
+// check digits, dates and company prefixes of numeric components without
+// running their linters. ValidateAiValue tries it first.
+bool PassesAiValueQuickly(const AiEntry& entry, std::string_view value);
+
 // For a value that breaks a rule: "(AI)" and the value up to the end of the
 // offending component, with the offending characters between '|', e.g.
 // "(8001)1|X|34". nullopt when the value is valid.

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <span>
 
+#include "gs1/ai_lookup.h"
 #include "gs1/ai_table.h"
 #include "gs1/digital_link_keys.h"
 #include "gs1/element_string.h"
@@ -25,15 +26,6 @@ bool AllDigits(std::string_view s) {
     if (!IsDigit(c)) return false;
   }
   return !s.empty();
-}
-
-// Equality of short strings (AIs) without a call to memcmp.
-bool Same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
 }
 
 // Digital Link pieces are short: searching them eight bytes at a time in a
@@ -118,6 +110,39 @@ bool EightOrdinary(const char* p) {
   return (any & kScanFlags) == 0;
 }
 
+// What a scan of the path and query found.
+struct PathAndQuery {
+  std::size_t end;       // of the path and query: the fragment's '#' or the end
+  std::size_t question;  // the first '?', or npos
+  bool forbidden;        // a character that must be percent-encoded
+  bool escapes;          // a '%' or '+'
+};
+
+// Scans `rest`, the URI after the authority: runs of eight ordinary bytes
+// with one test, the others one by one.
+PathAndQuery ScanPathAndQuery(std::string_view rest) {
+  PathAndQuery scan{rest.size(), std::string_view::npos, false, false};
+  std::size_t i = 0;
+  while (i < rest.size()) {
+    if (i + 8 <= rest.size() && EightOrdinary(rest.data() + i)) {
+      i += 8;
+      continue;
+    }
+    for (std::size_t end = std::min(i + 8, rest.size()); i < end; ++i) {
+      auto flags = static_cast<std::uint8_t>(FlagsOf(rest[i]) & kScanFlags);
+      if (flags == 0) continue;
+      scan.escapes = scan.escapes || (flags & kEscape) != 0;
+      if ((flags & kHash) != 0) {
+        scan.end = i;
+        return scan;
+      }
+      scan.forbidden = scan.forbidden || (flags & kForbidden) != 0;
+      if ((flags & kQuestion) != 0 && scan.question == std::string_view::npos) scan.question = i;
+    }
+  }
+  return scan;
+}
+
 Status UriError(const std::string& rule) {
   return Status::InvalidArgument("Digital Link: " + rule);
 }
@@ -136,9 +161,14 @@ bool IsAi(std::string_view ai, const AiEntry* entry, const DigitalLinkOptions& o
   return options.permit_unknown_ais && ai.size() >= 2 && ai.size() <= 4 && AllDigits(ai);
 }
 
-// The value `text` decoded; without `escapes` in the URI it is as written.
-std::string Decode(std::string_view text, UriPart part, bool escapes) {
-  return escapes ? UriUnescape(text, part) : std::string(text);
+// Sets `value` to `text` decoded; without `escapes` in the URI it is as
+// written.
+void Decode(std::string_view text, UriPart part, bool escapes, std::string& value) {
+  if (escapes) {
+    value = UriUnescape(text, part);
+  } else {
+    value.assign(text.data(), text.size());
+  }
 }
 
 // Whether a decoded value holds a NUL, which only an escape can put there.
@@ -146,64 +176,98 @@ bool HasNul(const std::string& value, bool escapes) {
   return escapes && value.find('\0') != std::string::npos;
 }
 
-// Pads a GTIN-8, -12 or -13 value of AI (01) to 14 digits when permitted.
-void ExpandGtin(AiValue& pair, const DigitalLinkOptions& options) {
-  if (!options.permit_zero_suppressed_gtin || !Same(pair.ai, "01")) return;
-  std::size_t n = pair.value.size();
-  if ((n == 8 || n == 12 || n == 13) && AllDigits(pair.value)) {
-    pair.value = std::string(14 - n, '0') + pair.value;
-  }
+constexpr std::uint64_t kGtin = AiCode("01");
+
+// Pads a GTIN-8, -12 or -13 value of AI (01) (`code`) to 14 digits when
+// permitted.
+void ExpandGtin(std::uint64_t code, std::string& value, const DigitalLinkOptions& options) {
+  if (!options.permit_zero_suppressed_gtin || code != kGtin) return;
+  std::size_t n = value.size();
+  if ((n == 8 || n == 12 || n == 13) && AllDigits(value)) value.insert(0, 14 - n, '0');
 }
 
-// Appends the path's AIs to `ais` (which holds a part-made AI on failure).
+// The AIs read so far: as returned, and as the checks need them.
+struct ParsedAis {
+  std::vector<AiValue>& ais;
+  AiLookup& lookup;
+
+  // Appends `ai` (its entry `entry`) with `text`, decoded, as its value.
+  AiValue& Add(std::string_view ai, const AiEntry* entry, std::string_view text, UriPart part,
+               bool escapes) {
+    lookup.Add(ai, entry);
+    AiValue& pair = ais.emplace_back();
+    pair.ai.assign(ai.data(), ai.size());
+    Decode(text, part, escapes, pair.value);
+    return pair;
+  }
+};
+
+// One ("/AI", "/value") pair of path segments: the AI (a convenience alpha
+// replaced), its table entry and where the two segments start (their '/').
+struct PathPair {
+  std::string_view ai;
+  const AiEntry* entry;
+  std::uint32_t ai_slash;
+  std::uint32_t value_slash;
+};
+
+// Appends the path's AIs to `parsed` (which holds a part-made AI on failure).
 // `escapes`: whether the URI holds a '%' or '+' at all.
 Status ParsePath(std::string_view path, bool escapes, const DigitalLinkOptions& options,
-                 std::vector<AiValue>& ais) {
+                 ParsedAis& parsed) {
   if (path.empty() || path.back() == '/')
     return UriError("the path may not be empty or end in '/'");
   // Walk back in ("/AI", "/value") segment pairs until the rightmost primary
   // key; what is left of it is the stem, which may hold anything. `key` is
-  // where the AI path starts (its '/').
+  // where the AI path starts (its '/'); `pairs` holds the pairs, the last
+  // first.
+  InlineVector<PathPair, 8> pairs;
   std::size_t key = path.size();
-  std::size_t pairs = 0;
   while (key > 0) {
     std::size_t value_slash = FindLastChar(path, '/', key);
     if (value_slash == 0 || value_slash == std::string_view::npos) break;
     std::size_t ai_slash = FindLastChar(path, '/', value_slash);
-    std::string_view ai = PathAi(path.substr(ai_slash + 1, value_slash - ai_slash - 1), options);
+    // Most AI segments are table AIs, which are digits: PathAi only for the others.
+    std::string_view ai = path.substr(ai_slash + 1, value_slash - ai_slash - 1);
     const AiEntry* entry = FindAi(ai);
+    if (entry == nullptr) {
+      ai = PathAi(ai, options);
+      entry = FindAi(ai);
+    }
     if (!IsAi(ai, entry, options)) break;
+    pairs.push_back(
+        {ai, entry, static_cast<std::uint32_t>(ai_slash), static_cast<std::uint32_t>(value_slash)});
     key = ai_slash;
-    ++pairs;
     if (entry != nullptr && entry->dl_primary_key) break;
   }
-  if (pairs == 0) return UriError("the path holds no AI");
-  std::size_t first = ais.size();
-  ais.reserve(first + pairs + 4);
-  for (std::size_t start = key + 1; start < path.size();) {
-    std::size_t value_start = FindChar(path, '/', start) + 1;
-    std::size_t value_end = FindChar(path, '/', value_start);
-    // Braces, not emplace_back's parentheses: clang 14 (the fuzz build) has
-    // no parenthesised aggregate initialisation.
-    AiValue& pair = ais.emplace_back(AiValue{
-        std::string(PathAi(path.substr(start, value_start - 1 - start), options)),
-        Decode(path.substr(value_start, value_end - value_start), UriPart::kPath, escapes)});
-    if (pair.value.empty() || HasNul(pair.value, escapes)) {
-      return UriError("AI (" + pair.ai + ") in the path has an empty or NUL value");
+  if (pairs.size() == 0) return UriError("the path holds no AI");
+  std::size_t first = parsed.ais.size();
+  parsed.ais.reserve(first + pairs.size() + 4);
+  for (std::size_t k = pairs.size(); k-- > 0;) {
+    const PathPair& pair = pairs[k];
+    // The value runs to the next pair's AI, or to the end for the last pair.
+    std::size_t value_end = k == 0 ? path.size() : pairs[k - 1].ai_slash;
+    AiValue& added = parsed.Add(pair.ai, pair.entry,
+                                path.substr(pair.value_slash + 1, value_end - pair.value_slash - 1),
+                                UriPart::kPath, escapes);
+    if (added.value.empty() || HasNul(added.value, escapes)) {
+      return UriError("AI (" + added.ai + ") in the path has an empty or NUL value");
     }
-    ExpandGtin(pair, options);
-    start = value_end + 1;
+    ExpandGtin(parsed.lookup.code(parsed.ais.size() - 1), added.value, options);
   }
-  if (!IsDigitalLinkPathSequence(std::span<const AiValue>(ais).subspan(first))) {
+  if (!IsDigitalLinkPathSequence(parsed.lookup.entry(first),
+                                 parsed.lookup.codes().subspan(first))) {
     return UriError("the path AIs are not a primary key followed by its qualifiers in order");
   }
   return Status::Ok();
 }
 
-// Appends the query's AIs to `link.ais` (which holds a part-made AI on
-// failure), whose first `path_count` are the path's.
+// Appends the query's AIs to `parsed` (which holds a part-made AI on
+// failure), whose first `path_count` are the path's; the other parameters to
+// `other_params`.
 Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
-                  const DigitalLinkOptions& options, DigitalLink& link) {
+                  const DigitalLinkOptions& options, ParsedAis& parsed,
+                  std::vector<std::string>& other_params) {
   while (!query.empty()) {
     std::size_t amp = FindChar(query, '&');
     std::string_view param = query.substr(0, amp);
@@ -211,11 +275,12 @@ Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
     if (param.empty()) continue;
     std::size_t eq = FindChar(param, '=');
     std::string_view key = param.substr(0, eq);
-    if (eq == param.size() || !AllDigits(key)) {
-      link.other_query_params.emplace_back(param);
+    // A table AI is digits: AllDigits only for the others.
+    const AiEntry* entry = eq == param.size() ? nullptr : FindAi(key);
+    if (entry == nullptr && (eq == param.size() || !AllDigits(key))) {
+      other_params.emplace_back(param);
       continue;
     }
-    const AiEntry* entry = FindAi(key);
     if (entry == nullptr && (!options.permit_unknown_ais || options.unknown_ai_not_dl_attribute ||
                              !IsAi(key, entry, options))) {
       return UriError("query parameter " + std::string(key) +
@@ -224,19 +289,22 @@ Status ParseQuery(std::string_view query, bool escapes, std::size_t path_count,
     if (entry != nullptr && !entry->dl_data_attribute) {
       return UriError("AI (" + std::string(key) + ") may not be a Digital Link data attribute");
     }
-    if (IsPathQualifierOf(std::span<const AiValue>(link.ais.data(), path_count), key)) {
+    // Both the path's AIs and `key` have at most four characters here, so
+    // their codes are equal when they are.
+    std::uint64_t code = AiCode(key);
+    std::span<const std::uint64_t> codes = parsed.lookup.codes();
+    if (IsPathQualifierOf(parsed.lookup.entry(0), codes.first(path_count), code)) {
       return UriError("AI (" + std::string(key) +
                       ") is a path qualifier and may not be in the query");
     }
-    bool repeated = std::any_of(link.ais.begin(), link.ais.end(),
-                                [key](const AiValue& a) { return Same(a.ai, key); });
-    if (repeated) return UriError("AI (" + std::string(key) + ") is given more than once");
-    AiValue& pair = link.ais.emplace_back(
-        AiValue{std::string(key), Decode(param.substr(eq + 1), UriPart::kQuery, escapes)});
+    if (std::find(codes.begin(), codes.end(), code) != codes.end()) {
+      return UriError("AI (" + std::string(key) + ") is given more than once");
+    }
+    AiValue& pair = parsed.Add(key, entry, param.substr(eq + 1), UriPart::kQuery, escapes);
     if (pair.value.empty() || HasNul(pair.value, escapes)) {
       return UriError("AI (" + pair.ai + ") in the query has an empty or NUL value");
     }
-    ExpandGtin(pair, options);
+    ExpandGtin(code, pair.value, options);
   }
   return Status::Ok();
 }
@@ -252,6 +320,19 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
   // the path and query end at the fragment's '#'.
   std::size_t i = 0;
   std::uint8_t all_flags = kAuthorityChar;  // the flags every host byte has
+  // Eight bytes at a time while none of them ends the authority, then one
+  // by one up to the one that does.
+  for (; i + 8 <= rest.size(); i += 8) {
+    std::uint8_t any = 0;
+    std::uint8_t every = kAuthorityChar;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      std::uint8_t flags = FlagsOf(rest[k]);
+      any |= flags;
+      every &= flags;
+    }
+    if ((any & kEndsAuthority) != 0) break;
+    all_flags &= every;
+  }
   for (; i < rest.size(); ++i) {
     std::uint8_t flags = FlagsOf(rest[i]);
     if ((flags & kEndsAuthority) != 0) break;
@@ -262,34 +343,24 @@ Result<DigitalLink> ParseDigitalLink(std::string_view uri, const DigitalLinkOpti
     return UriError("the host '" + std::string(authority) + "' is missing or malformed");
   }
   rest.remove_prefix(i);
-  std::size_t question = std::string_view::npos;
-  bool forbidden = false;
-  bool escapes = false;
-  for (i = 0; i < rest.size(); ++i) {
-    if (i % 8 == 0 && i + 8 <= rest.size() && EightOrdinary(rest.data() + i)) {
-      i += 7;
-      continue;
-    }
-    auto flags = static_cast<std::uint8_t>(FlagsOf(rest[i]) & kScanFlags);
-    if (flags == 0) continue;
-    escapes = escapes || (flags & kEscape) != 0;
-    if ((flags & kHash) != 0) break;
-    forbidden = forbidden || (flags & kForbidden) != 0;
-    if ((flags & kQuestion) != 0 && question == std::string_view::npos) question = i;
-  }
-  rest = rest.substr(0, i);
-  if (forbidden) return UriError("the URI holds a character that must be percent-encoded");
-  question = std::min(question, rest.size());
+  PathAndQuery scan = ScanPathAndQuery(rest);
+  rest = rest.substr(0, scan.end);
+  if (scan.forbidden) return UriError("the URI holds a character that must be percent-encoded");
+  std::size_t question = std::min(scan.question, rest.size());
+  bool escapes = scan.escapes;
   DigitalLink link;
-  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), escapes, options, link.ais));
+  AiLookup lookup;
+  ParsedAis parsed{link.ais, lookup};
+  TXNG_RETURN_IF_ERROR(ParsePath(rest.substr(0, question), escapes, options, parsed));
   if (question < rest.size()) {
     std::size_t path_count = link.ais.size();
-    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), escapes, path_count, options, link));
+    TXNG_RETURN_IF_ERROR(ParseQuery(rest.substr(question + 1), escapes, path_count, options, parsed,
+                                    link.other_query_params));
   }
   ElementStringOptions validation;
   validation.permit_unknown_ais = options.permit_unknown_ais;
   validation.validate_requisites = options.validate_requisites;
-  TXNG_RETURN_IF_ERROR(ValidateAis(link.ais, validation));
+  TXNG_RETURN_IF_ERROR(ValidateAis(link.ais, lookup, validation));
   return link;
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "gs1/ai_lookup.h"
 #include "gs1/ai_table.h"
 
 namespace txng::gs1 {
@@ -74,22 +75,15 @@ class QualifierSequences {
   std::vector<Range> of_entry_;  // into sequences_, by entry
 };
 
-// True when the qualifiers `path_ais[1..]` are an in-order subsequence of
+// True when the qualifiers `path_codes[1..]` are an in-order subsequence of
 // `sequence`.
-bool FollowsSequence(std::span<const AiValue> path_ais, std::span<const std::uint64_t> sequence) {
+bool FollowsSequence(std::span<const std::uint64_t> path_codes,
+                     std::span<const std::uint64_t> sequence) {
   std::size_t next = 1;
-  for (std::size_t i = 0; i < sequence.size() && next < path_ais.size(); ++i) {
-    if (sequence[i] == AiCode(path_ais[next].ai)) ++next;
+  for (std::size_t i = 0; i < sequence.size() && next < path_codes.size(); ++i) {
+    if (sequence[i] == path_codes[next]) ++next;
   }
-  return next == path_ais.size();
-}
-
-// The entry of `path_ais[0]` when it is a Digital Link primary key, else
-// nullptr.
-const AiEntry* PrimaryKeyOf(std::span<const AiValue> path_ais) {
-  if (path_ais.empty()) return nullptr;
-  const AiEntry* key = FindAi(path_ais[0].ai);
-  return key != nullptr && key->dl_primary_key ? key : nullptr;
+  return next == path_codes.size();
 }
 
 bool Contains(std::span<const std::uint64_t> codes, std::uint64_t code) {
@@ -99,18 +93,33 @@ bool Contains(std::span<const std::uint64_t> codes, std::uint64_t code) {
   return false;
 }
 
+// The codes of `path_ais`, and the entry of the first.
+struct PathCodes {
+  explicit PathCodes(std::span<const AiValue> path_ais)
+      : first(path_ais.empty() ? nullptr : FindAi(path_ais[0].ai)) {
+    for (const AiValue& pair : path_ais) codes.push_back(AiCode(pair.ai));
+  }
+
+  const AiEntry* first;
+  InlineVector<std::uint64_t, 8> codes;
+};
+
 }  // namespace
 
-bool IsPathQualifierOf(std::span<const AiValue> path_ais, std::string_view ai) {
-  const AiEntry* key = PrimaryKeyOf(path_ais);
-  if (key == nullptr) return false;
+bool IsPathQualifierOf(const AiEntry* first, std::span<const std::uint64_t> path_codes,
+                       std::uint64_t code) {
+  if (first == nullptr || !first->dl_primary_key || path_codes.empty()) return false;
   const QualifierSequences& all = QualifierSequences::Get();
-  std::uint64_t code = AiCode(ai);
-  for (Range sequence : all.Of(*key)) {
+  for (Range sequence : all.Of(*first)) {
     std::span<const std::uint64_t> codes = all.Codes(sequence);
-    if (Contains(codes, code) && FollowsSequence(path_ais, codes)) return true;
+    if (Contains(codes, code) && FollowsSequence(path_codes, codes)) return true;
   }
   return false;
+}
+
+bool IsPathQualifierOf(std::span<const AiValue> path_ais, std::string_view ai) {
+  PathCodes path(path_ais);
+  return IsPathQualifierOf(path.first, path.codes.span(), AiCode(ai));
 }
 
 std::string_view AiOfConvenienceAlpha(std::string_view alpha) {
@@ -128,15 +137,19 @@ std::string_view AiOfConvenienceAlpha(std::string_view alpha) {
   return {};
 }
 
-bool IsDigitalLinkPathSequence(std::span<const AiValue> path_ais) {
-  const AiEntry* key = PrimaryKeyOf(path_ais);
-  if (key == nullptr) return false;
-  if (path_ais.size() == 1) return true;
+bool IsDigitalLinkPathSequence(const AiEntry* first, std::span<const std::uint64_t> path_codes) {
+  if (first == nullptr || !first->dl_primary_key || path_codes.empty()) return false;
+  if (path_codes.size() == 1) return true;
   const QualifierSequences& all = QualifierSequences::Get();
-  for (Range sequence : all.Of(*key)) {
-    if (FollowsSequence(path_ais, all.Codes(sequence))) return true;
+  for (Range sequence : all.Of(*first)) {
+    if (FollowsSequence(path_codes, all.Codes(sequence))) return true;
   }
   return false;
+}
+
+bool IsDigitalLinkPathSequence(std::span<const AiValue> path_ais) {
+  PathCodes path(path_ais);
+  return IsDigitalLinkPathSequence(path.first, path.codes.span());
 }
 
 }  // namespace txng::gs1

@@ -3,9 +3,11 @@
 #ifndef TXNG_GS1_DIGITAL_LINK_KEYS_H_
 #define TXNG_GS1_DIGITAL_LINK_KEYS_H_
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
+#include "gs1/ai_table.h"
 #include "gs1/ai_value.h"
 
 namespace txng::gs1 {
@@ -20,6 +22,13 @@ bool IsDigitalLinkPathSequence(std::span<const AiValue> path_ais);
 // the qualifier sequences that `path_ais` follows; such an AI belongs in the
 // path and may not be a query attribute.
 bool IsPathQualifierOf(std::span<const AiValue> path_ais, std::string_view ai);
+
+// The two checks above for AIs given by their codes (AiCode), the first
+// one's table entry being `first` (nullptr when it is not in the table), as
+// a parser that looked them up already has them.
+bool IsDigitalLinkPathSequence(const AiEntry* first, std::span<const std::uint64_t> path_codes);
+bool IsPathQualifierOf(const AiEntry* first, std::span<const std::uint64_t> path_codes,
+                       std::uint64_t code);
 
 // The AI a Digital Link convenience alpha stands for ("gtin" -> "01"), or an
 // empty view when `alpha` is not one.

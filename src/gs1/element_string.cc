@@ -1,10 +1,9 @@
 #include "gs1/element_string.h"
 
 #include <algorithm>
-#include <array>
-#include <span>
 
 #include "gs1/ai_associations.h"
+#include "gs1/ai_lookup.h"
 
 namespace txng::gs1 {
 namespace {
@@ -49,23 +48,25 @@ std::string PositionText(std::size_t position) {
 }  // namespace
 
 Status ValidateAis(const std::vector<AiValue>& ais, const ElementStringOptions& options) {
+  AiLookup lookup;
+  for (const AiValue& pair : ais) lookup.Add(pair.ai, FindAi(pair.ai));
+  return ValidateAis(ais, lookup, options);
+}
+
+Status ValidateAis(const std::vector<AiValue>& ais, const AiLookup& lookup,
+                   const ElementStringOptions& options) {
   if (ais.empty()) return Status::InvalidArgument("no AIs");
-  // The table entry of each AI, looked up once for all the checks; held in
-  // place for the usual few AIs.
-  std::array<const AiEntry*, 8> inline_entries;
-  std::vector<const AiEntry*> heap_entries;
-  if (ais.size() > inline_entries.size()) heap_entries.resize(ais.size());
-  std::span<const AiEntry*> entries =
-      heap_entries.empty() ? std::span<const AiEntry*>(inline_entries).first(ais.size())
-                           : std::span<const AiEntry*>(heap_entries);
   for (std::size_t i = 0; i < ais.size(); ++i) {
-    entries[i] = FindAi(ais[i].ai);
-    TXNG_RETURN_IF_ERROR(ValidatePair(ais[i], entries[i], options));
+    const AiEntry* entry = lookup.entry(i);
+    if (entry != nullptr && PassesAiValueQuickly(*entry, ais[i].value)) continue;
+    TXNG_RETURN_IF_ERROR(ValidatePair(ais[i], entry, options));
   }
-  if (options.validate_exclusions) {
-    TXNG_RETURN_IF_ERROR(ValidateExclusionsAndRepeats(ais, entries));
+  if (!AssociationsHoldQuickly(lookup, options.validate_exclusions, options.validate_requisites)) {
+    if (options.validate_exclusions) {
+      TXNG_RETURN_IF_ERROR(ValidateExclusionsAndRepeats(ais, lookup));
+    }
+    if (options.validate_requisites) TXNG_RETURN_IF_ERROR(ValidateRequisites(ais, lookup));
   }
-  if (options.validate_requisites) TXNG_RETURN_IF_ERROR(ValidateRequisites(ais, entries));
   return Status::Ok();
 }
 

@@ -40,6 +40,10 @@ std::optional<LintError> LintCsumAlpha(std::string_view value);
 
 // Dates and times (linters_datetime.cc). "d0" dates allow day 00.
 std::optional<LintError> LintYymmdd(std::string_view value);
+// The date linters' verdict without their description: true when `value` is
+// a date of `year_digits` (2 or 4) year digits, month and day (day 00 when
+// `allow_day_zero`), which the matching linter passes. Builds nothing.
+bool IsDate(std::string_view value, std::size_t year_digits, bool allow_day_zero);
 std::optional<LintError> LintYymmd0(std::string_view value);
 std::optional<LintError> LintYyyymmdd(std::string_view value);
 std::optional<LintError> LintYyyymmd0(std::string_view value);

@@ -23,6 +23,11 @@ std::optional<LintError> CheckLength(std::string_view value, std::size_t length,
                    std::string(what) + " must have " + std::to_string(length) + " digits"};
 }
 
+int YearOf(std::string_view value, std::size_t year_digits) {
+  return year_digits == 2 ? 2000 + TwoDigits(value, 0)
+                          : TwoDigits(value, 0) * 100 + TwoDigits(value, 2);
+}
+
 // A date of `year_digits` (2 or 4) year digits, then month and day. Two-digit
 // years are within a century that starts on a leap year, so yy % 4 decides.
 std::optional<LintError> LintDate(std::string_view value, std::size_t year_digits,
@@ -32,8 +37,7 @@ std::optional<LintError> LintDate(std::string_view value, std::size_t year_digit
   for (char c : value) {
     if (c < '0' || c > '9') return LintNumeric(value);
   }
-  int year = year_digits == 2 ? 2000 + TwoDigits(value, 0)
-                              : TwoDigits(value, 0) * 100 + TwoDigits(value, 2);
+  int year = YearOf(value, year_digits);
   int month = TwoDigits(value, year_digits);
   int day = TwoDigits(value, year_digits + 2);
   if (month < 1 || month > 12) {
@@ -59,6 +63,18 @@ std::optional<LintError> LintTwoDigitField(std::string_view value, const char* c
 }
 
 }  // namespace
+
+bool IsDate(std::string_view value, std::size_t year_digits, bool allow_day_zero) {
+  if (value.size() != year_digits + 4) return false;
+  for (char c : value) {
+    if (c < '0' || c > '9') return false;
+  }
+  int month = TwoDigits(value, year_digits);
+  int day = TwoDigits(value, year_digits + 2);
+  if (month < 1 || month > 12 || (day == 0 && !allow_day_zero)) return false;
+  // Days 1 to 28 are in every month: the year matters only beyond them.
+  return day <= 28 || day <= DaysInMonth(YearOf(value, year_digits), month);
+}
 
 std::optional<LintError> LintYymmdd(std::string_view value) { return LintDate(value, 2, false); }
 std::optional<LintError> LintYymmd0(std::string_view value) { return LintDate(value, 2, true); }

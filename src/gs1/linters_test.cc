@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace txng::gs1 {
@@ -74,6 +75,32 @@ TEST(LintersTest, DatesReportTheOffendingField) {
   EXPECT_TRUE(LintYymmdd("250200"));
   EXPECT_FALSE(LintYyyymmdd("20000229"));
   EXPECT_TRUE(LintYyyymmdd("21000229"));
+}
+
+TEST(LintersTest, IsDateKnowsMonthLengthsAndLeapYears) {
+  EXPECT_TRUE(IsDate("261231", 2, false));
+  EXPECT_TRUE(IsDate("240229", 2, false));  // 2024: leap
+  EXPECT_FALSE(IsDate("250229", 2, false));
+  EXPECT_TRUE(IsDate("000229", 2, false));  // 2000: leap
+  EXPECT_FALSE(IsDate("260431", 2, false));
+  EXPECT_TRUE(IsDate("260430", 2, false));
+  EXPECT_FALSE(IsDate("261301", 2, false));
+  EXPECT_FALSE(IsDate("260001", 2, false));
+  EXPECT_FALSE(IsDate("260100", 2, false));
+  EXPECT_TRUE(IsDate("260100", 2, true));
+  EXPECT_FALSE(IsDate("260132", 2, true));
+  EXPECT_FALSE(IsDate("26013", 2, false));
+  EXPECT_FALSE(IsDate("2601011", 2, false));
+  EXPECT_FALSE(IsDate("26O101", 2, false));
+  EXPECT_TRUE(IsDate("20000229", 4, false));
+  EXPECT_FALSE(IsDate("19000229", 4, false));
+  EXPECT_TRUE(IsDate("19001200", 4, true));
+  // Every six-digit date: IsDate says yes exactly when the linter passes.
+  for (int n = 0; n < 1000000; n += 7) {
+    std::string date = std::to_string(1000000 + n).substr(1);
+    EXPECT_EQ(IsDate(date, 2, false), !LintYymmdd(date)) << date;
+    EXPECT_EQ(IsDate(date, 2, true), !LintYymmd0(date)) << date;
+  }
 }
 
 TEST(LintersTest, CheckCharacterPair) {

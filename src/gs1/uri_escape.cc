@@ -1,7 +1,5 @@
 #include "gs1/uri_escape.h"
 
-#include <algorithm>
-
 namespace txng::gs1 {
 namespace {
 
@@ -40,14 +38,15 @@ std::string UriEscape(std::string_view text, UriPart part) {
 }
 
 std::string UriUnescape(std::string_view text, UriPart part) {
-  // Most values hold nothing to decode.
-  bool plain = std::none_of(text.begin(), text.end(), [part](char c) {
-    return c == '%' || (c == '+' && part == UriPart::kQuery);
-  });
-  if (plain) return std::string(text);
+  // Most values hold nothing to decode; those that do are copied as they are
+  // up to the first escape.
+  std::size_t i = 0;
+  while (i < text.size() && text[i] != '%' && (text[i] != '+' || part != UriPart::kQuery)) ++i;
+  if (i == text.size()) return std::string(text);
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  out.append(text.data(), i);
+  for (; i < text.size(); ++i) {
     if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
         HexValue(text[i + 2]) >= 0) {
       out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
