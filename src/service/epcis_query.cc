@@ -9,6 +9,7 @@
 #include "epcis/identifiers.h"
 #include "epcis/timestamp.h"
 #include "service/epcis_query_internal.h"
+#include "service/epcis_query_master_data.h"
 #include "service/epcis_query_sensor.h"
 
 namespace txng {
@@ -163,8 +164,6 @@ Result<std::optional<LinkMatch>> LinkParameter(const std::string& name, const st
 bool IsUnansweredStandardParameter(const std::string& name) {
   static constexpr std::string_view kExact[] = {"EQ_persistentDisposition_set",
                                                 "EQ_persistentDisposition_unset",
-                                                "WD_readPoint",
-                                                "WD_bizLocation",
                                                 "EQ_quantity",
                                                 "GT_quantity",
                                                 "GE_quantity",
@@ -180,8 +179,7 @@ bool IsUnansweredStandardParameter(const std::string& name) {
   }
   // Families with a type, uom or field name in the parameter's name
   // (EQ_ILMD_field, EXISTS_field, …).
-  static constexpr std::string_view kPrefixes[] = {"EQ_", "GT_",     "GE_",      "LT_",
-                                                   "LE_", "EXISTS_", "HASATTR_", "EQATTR_"};
+  static constexpr std::string_view kPrefixes[] = {"EQ_", "GT_", "GE_", "LT_", "LE_", "EXISTS_"};
   for (std::string_view prefix : kPrefixes) {
     if (name.rfind(prefix, 0) == 0) return true;
   }
@@ -205,6 +203,8 @@ struct Reader {
     }
     TXNG_ASSIGN_OR_RETURN(bool sensor, ReadSensorParameter(name, value, q.sensor));
     if (sensor) return Status::Ok();
+    TXNG_ASSIGN_OR_RETURN(bool master_data, ReadMasterDataParameter(name, value, q.master_data));
+    if (master_data) return Status::Ok();
     if (name == "eventType") {
       TXNG_ASSIGN_OR_RETURN(std::vector<std::string> types, Values(name, value));
       for (const std::string& type : types) {

@@ -113,6 +113,30 @@ struct SensorQuery {
   bool operator==(const SensorQuery&) const = default;
 };
 
+// HASATTR_<field> (any of `values` names an attribute the field's master
+// data has) or EQATTR_<field>_<attribute> (the field's master data has
+// `attribute` with one of `values`), for the readPoint or bizLocation field.
+struct AttributeMatch {
+  enum class Field { kReadPoint, kBizLocation };
+  Field field = Field::kReadPoint;
+  std::string attribute;  // EQATTR_; empty for HASATTR_
+  std::vector<std::string> values;
+
+  bool operator==(const AttributeMatch&) const = default;
+};
+
+// The query parameters answered from stored master data: WD_ ("with
+// descendants": the named locations and every location below them through
+// the children of BusinessLocation and ReadPoint elements, any
+// organisation's) and the attribute parameters.
+struct MasterDataQuery {
+  std::vector<std::string> wd_read_points;    // WD_readPoint
+  std::vector<std::string> wd_biz_locations;  // WD_bizLocation
+  std::vector<AttributeMatch> attributes;     // all must hold
+
+  bool operator==(const MasterDataQuery&) const = default;
+};
+
 enum class EventOrder { kCapture, kEventTime, kRecordTime };
 
 // Where the previous page ended: the sort value and id of its last event.
@@ -146,6 +170,7 @@ struct EventQuery {
   std::vector<IdMatch> match_any_epc_class;     // MATCH_anyEPCClass
   std::vector<LinkMatch> link_matches;          // all must hold
   SensorQuery sensor;                           // the sensor parameters
+  MasterDataQuery master_data;                  // WD_, HASATTR_, EQATTR_
 
   // Who asks: unset answers every event (administrators, reviewers, the
   // command line); set answers approved events and the organisation's own.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/events_internal.h"
+#include "store/events_master_data_internal.h"
 #include "store/events_sensor_internal.h"
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -170,6 +171,9 @@ void AddFilters(QueryBuilder& b, const EventQuery& q) {
   auto param = [&b](SqlValue v) { return b.Param(std::move(v)); };
   if (std::string sensor = store_internal::SensorCondition(q.sensor, param); !sensor.empty()) {
     b.Where(std::move(sensor));
+  }
+  if (std::string md = store_internal::MasterDataCondition(q.master_data, param); !md.empty()) {
+    b.Where(std::move(md));
   }
   if (q.approved_only) {
     b.Where("e.review_status = 'approved'");

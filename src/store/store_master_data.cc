@@ -29,6 +29,11 @@ constexpr std::string_view kUpsertElement =
     "updated_at = excluded.updated_at RETURNING id";
 constexpr std::string_view kDeleteChildren =
     "DELETE FROM epcis_vocabulary_children WHERE element_row = $1";
+constexpr std::string_view kDeleteAttributes =
+    "DELETE FROM epcis_vocabulary_attributes WHERE element_row = $1";
+constexpr std::string_view kInsertAttribute =
+    "INSERT INTO epcis_vocabulary_attributes (element_row, attribute_id, value) "
+    "VALUES ($1, $2, $3)";
 constexpr std::string_view kInsertChild =
     "INSERT INTO epcis_vocabulary_children (element_row, child_id) VALUES ($1, $2) "
     "ON CONFLICT DO NOTHING";
@@ -44,6 +49,12 @@ std::string AttributesJson(const std::vector<epcis::MasterDataAttribute>& attrib
     out.push_back({{"id", a.id}, {"attribute", nlohmann::json::parse(a.value, nullptr, false)}});
   }
   return out.dump();
+}
+
+// What EQATTR_ compares with: a string's text, else the value's JSON.
+std::string ComparableValue(const std::string& json_text) {
+  const nlohmann::json value = nlohmann::json::parse(json_text, nullptr, false);
+  return value.is_string() ? value.get<std::string>() : json_text;
 }
 
 std::vector<epcis::MasterDataAttribute> AttributesFromJson(const std::string& text) {
@@ -70,6 +81,11 @@ Status UpsertMasterData(SqlConnection& c, const std::vector<epcis::VocabularyEle
         c.Run(kUpsertElement, {e.type, e.id, org_id, AttributesJson(e.attributes), keys.gln,
                                keys.gln_extension, keys.gtin, keys.lot, now}));
     const int64_t element_row = row.rows.at(0).Int(0);
+    TXNG_RETURN_IF_ERROR(c.Run(kDeleteAttributes, {element_row}).status());
+    for (const epcis::MasterDataAttribute& a : e.attributes) {
+      TXNG_RETURN_IF_ERROR(
+          c.Run(kInsertAttribute, {element_row, a.id, ComparableValue(a.value)}).status());
+    }
     TXNG_RETURN_IF_ERROR(c.Run(kDeleteChildren, {element_row}).status());
     for (const std::string& child : e.children) {
       TXNG_RETURN_IF_ERROR(c.Run(kInsertChild, {element_row, child}).status());

@@ -97,6 +97,82 @@ TEST_P(MasterDataTest, AFailedCaptureStoresNoMasterData) {
   EXPECT_TRUE(List({}).empty());
 }
 
+// An ObjectEvent observed at read point `read_point` in business location
+// `biz_location` (either may be empty).
+NewEvent ObservedAt(const std::string& serial, const std::string& read_point,
+                    const std::string& biz_location) {
+  NewEvent out;
+  out.event.type = epcis::EventType::kObject;
+  out.event.action = epcis::Action::kObserve;
+  out.event.event_time = "2026-03-01T08:00:00+07:00";
+  out.event.event_time_zone_offset = "+07:00";
+  out.event.epc_list = {"https://id.gs1.org/01/08930001000018/21/" + serial};
+  if (!read_point.empty()) out.event.read_point = epcis::Location{read_point, {}};
+  if (!biz_location.empty()) out.event.biz_location = epcis::Location{biz_location, {}};
+  out.hash_id = "ni:///sha-256;" + serial + "?ver=CBV2.0";
+  return out;
+}
+
+TEST_P(MasterDataTest, WithDescendantsAndAttributesAnswerQueries) {
+  const Organisation a = MakeOrganisation("HTX A"), b = MakeOrganisation("HTX B");
+  const std::string kHall = "https://id.gs1.org/414/8930001000018/254/hall";
+  const std::string kOther = "https://id.gs1.org/414/8930001000025";
+  // Site > dock > hall (the hall described by another organisation), and
+  // a cycle hall > site that must not loop.
+  ASSERT_TRUE(IsOk(Capture(
+      a.id, {Element(epcis::vtype::kBusinessLocation, kSite,
+                     {{"urn:epcglobal:cbv:mda:sst", "\"201\""}}, {kDock}),
+             Element(epcis::vtype::kReadPoint, kDock, {{"urn:epcglobal:cbv:mda:sst", "202"}})})));
+  ASSERT_TRUE(IsOk(Capture(b.id, {Element(epcis::vtype::kBusinessLocation, kDock, {}, {kHall}),
+                                  Element(epcis::vtype::kBusinessLocation, kHall, {}, {kSite})})));
+  CaptureContext ctx;
+  ctx.org_id = a.id;
+  auto captured = store_->CaptureEvents(
+      {ObservedAt("1", kSite, kSite), ObservedAt("2", kDock, kDock), ObservedAt("3", kHall, kHall),
+       ObservedAt("4", kOther, kOther), ObservedAt("5", "", "")},
+      ctx, Admin());
+  ASSERT_TRUE(IsOk(captured));
+  auto ids = [&](const MasterDataQuery& md) {
+    EventQuery q;
+    q.master_data = md;
+    auto page = store_->QueryEvents(q);
+    EXPECT_TRUE(IsOk(page));
+    std::vector<std::string> serials;
+    if (page.ok()) {
+      for (const StoredEvent& e : page->events)
+        serials.push_back(e.event.epc_list.at(0).substr(40));
+    }
+    return serials;
+  };
+  using V = std::vector<std::string>;
+  MasterDataQuery wd;
+  wd.wd_read_points = {kSite};
+  EXPECT_EQ(ids(wd), (V{"1", "2", "3"}));
+  wd.wd_read_points = {kHall};
+  EXPECT_EQ(ids(wd), (V{"1", "2", "3"}));  // through the cycle back to the site
+  wd.wd_read_points = {kOther};
+  EXPECT_EQ(ids(wd), (V{"4"}));  // no master data: the location itself
+  MasterDataQuery wd_biz;
+  wd_biz.wd_biz_locations = {kDock};
+  EXPECT_EQ(ids(wd_biz), (V{"1", "2", "3"}));
+
+  AttributeMatch has;
+  has.field = AttributeMatch::Field::kBizLocation;
+  has.values = {"urn:epcglobal:cbv:mda:sst", "urn:example:none"};
+  MasterDataQuery attributes;
+  attributes.attributes = {has};
+  EXPECT_EQ(ids(attributes), (V{"1"}));  // only the site's BusinessLocation element has it
+  AttributeMatch eq;
+  eq.field = AttributeMatch::Field::kReadPoint;
+  eq.attribute = "urn:epcglobal:cbv:mda:sst";
+  eq.values = {"202"};
+  attributes.attributes = {eq};
+  EXPECT_EQ(ids(attributes), (V{"2"}));
+  eq.values = {"201"};  // the site's 201 is BusinessLocation master data, not ReadPoint
+  attributes.attributes = {eq};
+  EXPECT_EQ(ids(attributes), V{});
+}
+
 TXNG_INSTANTIATE_BACKENDS(MasterDataTest);
 
 }  // namespace

@@ -20,6 +20,17 @@ CREATE TABLE epcis_vocabulary_elements (
 CREATE INDEX epcis_vocabulary_elements_element_id_idx ON epcis_vocabulary_elements (element_id);
 CREATE INDEX epcis_vocabulary_elements_org_id_idx ON epcis_vocabulary_elements (org_id, id);
 
+-- The attributes of an element, one row each, for HASATTR_ and EQATTR_
+-- queries: `value` is a string attribute's text, a number's digits, or the
+-- JSON of a structured value.
+CREATE TABLE epcis_vocabulary_attributes (
+  element_row  BIGINT NOT NULL REFERENCES epcis_vocabulary_elements (id) ON DELETE CASCADE,
+  attribute_id TEXT   NOT NULL,
+  value        TEXT   NOT NULL
+);
+CREATE INDEX epcis_vocabulary_attributes_element_row_idx
+  ON epcis_vocabulary_attributes (element_row, attribute_id);
+
 -- The children of an element (e.g. the read points inside a business
 -- location): what WD_readPoint and WD_bizLocation descend through.
 CREATE TABLE epcis_vocabulary_children (
