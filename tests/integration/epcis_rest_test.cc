@@ -116,7 +116,12 @@ TEST_P(EpcisRestTest, TopLevelResourcesAndEventTypes) {
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(Json(unknown)["detail"],
             "query parameter EQ_bizStep: a collection takes only perPage and nextPageToken");
-  EXPECT_EQ(Get("/epcis?perPage=1", Caller{}).status, 400);
+  auto empty_token = Get("/epcis/epcs?nextPageToken=", Caller{});
+  EXPECT_EQ(empty_token.status, 400);
+  EXPECT_EQ(Json(empty_token)["detail"], "query parameter nextPageToken: must not be empty");
+  auto root_parameter = Get("/epcis?perPage=1", Caller{});
+  EXPECT_EQ(root_parameter.status, 400);
+  EXPECT_EQ(Json(root_parameter)["detail"], "query parameter perPage: /epcis takes no parameters");
 }
 
 TEST_P(EpcisRestTest, CollectionsListWhatTheCallerMaySee) {
@@ -404,6 +409,19 @@ TEST_P(EpcisRestTest, BadNamedQueriesChangeNothing) {
   EXPECT_EQ(Json(admin)["detail"],
             "named queries are kept per organisation, and this account belongs to none");
   EXPECT_EQ(Get("/epcis/queries", Caller{}).status, 401);
+  auto bad_page = Get("/epcis/queries?perPage=x", producer_a_);
+  EXPECT_EQ(bad_page.status, 400);
+  EXPECT_EQ(Json(bad_page)["detail"],
+            "query parameter perPage: must be a whole number from 1 to 1000, got \"x\"");
+  auto bad_parameter = Get("/epcis/queries?EQ_bizStep=shipping", producer_a_);
+  EXPECT_EQ(bad_parameter.status, 400);
+  EXPECT_EQ(ProblemType(bad_parameter), "epcisException:QueryParameterException");
+  EXPECT_EQ(Json(bad_parameter)["detail"],
+            "query parameter EQ_bizStep: /epcis/queries takes only perPage and nextPageToken");
+  auto unknown = Get("/epcis/queries/unknown/events", producer_a_);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(Json(unknown)["detail"],
+            "organisation " + std::to_string(org_a_) + " has no query named \"unknown\"");
   EXPECT_EQ(NamedQueryRows(), 1);
   // Counts() includes the audit log: no refused request wrote anything.
   EXPECT_EQ(Counts(), before);
