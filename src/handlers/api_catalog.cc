@@ -18,20 +18,10 @@ namespace {
 
 using nlohmann::json;
 
-Result<std::optional<ReviewStatus>> StatusQuery(const http::Request& r) {
-  auto v = r.Query("status");
-  if (!v) return std::optional<ReviewStatus>();
-  auto s = ParseReviewStatus(*v);
-  if (!s) {
-    return Status::InvalidArgument("status must be draft, pending, approved or rejected", "status");
-  }
-  return std::optional<ReviewStatus>(*s);
-}
-
 Result<ProductFilter> ProductFilterFromQuery(const http::Request& r) {
   ProductFilter f;
   TXNG_ASSIGN_OR_RETURN(f.org_id, IntQuery(r, "organisationId"));
-  TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+  TXNG_ASSIGN_OR_RETURN(f.review_status, ReviewStatusQuery(r));
   f.category = r.Query("category").value_or("");
   return f;
 }
@@ -39,7 +29,7 @@ Result<ProductFilter> ProductFilterFromQuery(const http::Request& r) {
 Result<LocationFilter> LocationFilterFromQuery(const http::Request& r) {
   LocationFilter f;
   TXNG_ASSIGN_OR_RETURN(f.org_id, IntQuery(r, "organisationId"));
-  TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+  TXNG_ASSIGN_OR_RETURN(f.review_status, ReviewStatusQuery(r));
   if (auto k = r.Query("kind")) {
     f.kind = ParseLocationKind(*k);
     if (!f.kind) {
@@ -55,7 +45,7 @@ Result<LotFilter> LotFilterFromQuery(const http::Request& r) {
   LotFilter f;
   TXNG_ASSIGN_OR_RETURN(f.org_id, IntQuery(r, "organisationId"));
   TXNG_ASSIGN_OR_RETURN(f.product_id, IntQuery(r, "productId"));
-  TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+  TXNG_ASSIGN_OR_RETURN(f.review_status, ReviewStatusQuery(r));
   return f;
 }
 
@@ -144,7 +134,7 @@ void RegisterCatalogApi(http::Router& router, AppContext& app) {
              Api(app, [&catalog](http::Request& r, const Principal& p) -> Result<ApiReply> {
                TXNG_ASSIGN_OR_RETURN(PageRequest page, PageFromQuery(r));
                OrganisationFilter f;
-               TXNG_ASSIGN_OR_RETURN(f.review_status, StatusQuery(r));
+               TXNG_ASSIGN_OR_RETURN(f.review_status, ReviewStatusQuery(r));
                f.district = r.Query("district").value_or("");
                if (auto k = r.Query("kind")) {
                  f.kind = ParseOrgKind(*k);

@@ -75,4 +75,14 @@ Result<std::optional<int64_t>> IntQuery(const http::Request& r, const char* name
   return std::optional<int64_t>(*n);
 }
 
+Result<std::optional<ReviewStatus>> ReviewStatusQuery(const http::Request& r) {
+  auto v = r.Query("status");
+  if (!v) return std::optional<ReviewStatus>();
+  auto s = ParseReviewStatus(*v);
+  if (!s) {
+    return Status::InvalidArgument("status must be draft, pending, approved or rejected", "status");
+  }
+  return std::optional<ReviewStatus>(*s);
+}
+
 }  // namespace txng::handlers

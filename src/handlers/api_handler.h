@@ -40,6 +40,9 @@ Result<PageRequest> PageFromQuery(const http::Request& r);
 // An optional integer query parameter; kInvalidArgument naming it when malformed.
 Result<std::optional<int64_t>> IntQuery(const http::Request& r, const char* name);
 
+// `status` (draft|pending|approved|rejected) from the query, when given.
+Result<std::optional<ReviewStatus>> ReviewStatusQuery(const http::Request& r);
+
 }  // namespace txng::handlers
 
 #endif  // TXNG_HANDLERS_API_HANDLER_H_

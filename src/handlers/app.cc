@@ -4,6 +4,7 @@
 #include "handlers/api_account.h"
 #include "handlers/api_catalog.h"
 #include "handlers/api_epcis.h"
+#include "handlers/api_event_review.h"
 #include "handlers/api_gs1.h"
 #include "handlers/api_labels.h"
 #include "handlers/ops.h"
@@ -18,6 +19,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterCatalogApi(router, app);
   RegisterGs1Api(router, app.store);
   RegisterEpcisApi(router, app);
+  RegisterEventReviewApi(router, app);
   RegisterLabelsApi(router, app);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));

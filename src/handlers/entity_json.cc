@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "handlers/json_body.h"
+#include "http/message.h"
 
 namespace txng::handlers {
 
@@ -109,6 +110,26 @@ json ToJson(const Principal& p) {
           {"scopeSector", TextOrNull(p.scope_sector)},
           {"scopeDistrict", TextOrNull(p.scope_district)},
           {"csrfToken", TextOrNull(p.csrf_token)}};
+}
+
+json ToJson(const EventSubmission& e) {
+  return {{"id", e.id},
+          {"eventID", e.event_id},
+          {"href", "/epcis/events/" + http::PercentEncode(e.event_id)},
+          {"eventType", e.event_type},
+          {"eventTime", FormatIso8601(e.event_time)},
+          {"recordTime", FormatIso8601(e.record_time)},
+          {"bizStep", TextOrNull(e.biz_step)},
+          {"disposition", TextOrNull(e.disposition)},
+          {"readPoint", TextOrNull(e.read_point)},
+          {"bizLocation", TextOrNull(e.biz_location)},
+          {"declaresError", e.declares_error},
+          {"declaredInErrorAt", Time(e.declared_in_error_at)},
+          {"organisationId", e.org_id},
+          {"reviewStatus", ToString(e.review_status)},
+          {"reviewReason", TextOrNull(e.review_reason)},
+          {"reviewedBy", Nullable(e.reviewed_by)},
+          {"reviewedAt", Time(e.reviewed_at)}};
 }
 
 Result<ProductFields> ProductFieldsFromJson(const json& body) {

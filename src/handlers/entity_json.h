@@ -18,6 +18,7 @@ nlohmann::json ToJson(const Product& p);
 nlohmann::json ToJson(const Location& l);
 nlohmann::json ToJson(const Lot& l);
 nlohmann::json ToJson(const Principal& p);
+nlohmann::json ToJson(const EventSubmission& e);
 
 template <typename T>
 nlohmann::json PageToJson(const Page<T>& page, const PageRequest& req) {

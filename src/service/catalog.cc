@@ -53,7 +53,9 @@ void RestrictToVisible(const Principal& p, Filter& f) {
   f.review_status = ReviewStatus::kApproved;
 }
 
-Status ValidateDecision(const Principal& p, const ReviewDecision& d) {
+}  // namespace
+
+Status ValidateReviewDecision(const Principal& p, const ReviewDecision& d) {
   if (!CanReview(p)) {
     return Status::PermissionDenied(
         "only the reviewer (Department of Science and Technology) "
@@ -67,6 +69,8 @@ Status ValidateDecision(const Principal& p, const ReviewDecision& d) {
   }
   return Status::Ok();
 }
+
+namespace {
 
 Status ApplyProduct(const ProductFields& f, Product& p) {
   if (f.gtin) {
@@ -224,7 +228,7 @@ Result<typename Kind::Record> CatalogService::Submit(const Principal& p, int64_t
 template <typename Kind>
 Result<typename Kind::Record> CatalogService::Decide(const Principal& p, int64_t id,
                                                      const ReviewDecision& d) {
-  TXNG_RETURN_IF_ERROR(ValidateDecision(p, d));
+  TXNG_RETURN_IF_ERROR(ValidateReviewDecision(p, d));
   TXNG_ASSIGN_OR_RETURN(typename Kind::Record r, Kind::Load(store_, id));
   if (r.review_status != ReviewStatus::kPending) {
     return Status::FailedPrecondition(Name(Kind::kName, id) + " is " +

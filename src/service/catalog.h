@@ -53,6 +53,10 @@ struct PublicProduct {
   std::string reviewer_name;  // who approved it, when known
 };
 
+// kPermissionDenied unless `p` may decide reviews; kInvalidArgument unless
+// `d` approves, or rejects with a reason.
+Status ValidateReviewDecision(const Principal& p, const ReviewDecision& d);
+
 class CatalogService {
  public:
   explicit CatalogService(Store& store) : store_(store) {}

@@ -2,13 +2,18 @@
 
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
+#include "epcis/master_data.h"
 #include "epcis/xml_decode.h"
 
 namespace txng {
 
 Result<epcis::Document> DecodeEpcis(std::string_view body, EpcisSyntax syntax) {
-  return syntax == EpcisSyntax::kXml ? epcis::DecodeXmlDocument(body)
-                                     : epcis::DecodeJsonDocument(body);
+  TXNG_ASSIGN_OR_RETURN(epcis::Document doc, syntax == EpcisSyntax::kXml
+                                                 ? epcis::DecodeXmlDocument(body)
+                                                 : epcis::DecodeJsonDocument(body));
+  // Malformed master data refuses the document before anything is queued.
+  TXNG_RETURN_IF_ERROR(epcis::MasterDataOf(doc).status());
+  return doc;
 }
 
 Result<CaptureReport> CaptureDocument(Store& store, const epcis::Document& document,
@@ -36,6 +41,7 @@ Result<CaptureReport> CaptureDocument(Store& store, const epcis::Document& docum
     events.push_back(std::move(e));
   }
   CaptureContext ctx;
+  TXNG_ASSIGN_OR_RETURN(ctx.master_data, epcis::MasterDataOf(document));
   ctx.org_id = *org;
   ctx.review_status = options.approved ? ReviewStatus::kApproved : ReviewStatus::kPending;
   CaptureReport report;

@@ -39,11 +39,11 @@ struct CaptureReport {
 // invalid: then nothing is stored.
 Result<epcis::Document> DecodeEpcis(std::string_view body, EpcisSyntax syntax);
 
-// Stores the events of `document` for `who`, audited as `actor` (the
+// Stores the events and the master data of `document` for `who`, audited as `actor` (the
 // principal's own, or the command line's). kPermissionDenied when `who` may
 // not write for the organisation, or asks `approved` without being an
 // administrator; kInvalidArgument when an administrator names no
-// organisation.
+// organisation; kInvalidArgument when its master data is malformed.
 Result<CaptureReport> CaptureDocument(Store& store, const epcis::Document& document,
                                       const Principal& who, const CaptureOptions& options,
                                       const Actor& actor);

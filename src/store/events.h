@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "epcis/master_data.h"
 #include "epcis/model.h"
 #include "store/model.h"
 
@@ -47,6 +48,9 @@ struct CapturedEvent {
 struct CaptureContext {
   int64_t org_id = 0;
   ReviewStatus review_status = ReviewStatus::kPending;
+  // The document's master data (epcis/master_data.h), stored for org_id in
+  // the same transaction as the events.
+  std::vector<epcis::VocabularyElement> master_data;
 };
 
 // A MATCH_* value: an exact identifier, or (is_prefix) every identifier that

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "epcis/model.h"
@@ -21,6 +22,11 @@ std::string EventDocument(const epcis::Event& event);
 // The event back from its stored form; kInternal when it does not decode.
 Result<epcis::Event> EventFromDocument(const std::string& text);
 Result<StoredEvent> StoredEventFromRow(const SqlRow& row);
+
+// Stores master data for `org_id` (store_master_data.cc): each element
+// replaces the organisation's earlier description of it.
+Status UpsertMasterData(SqlConnection& c, const std::vector<epcis::VocabularyElement>& elements,
+                        int64_t org_id, UnixMillis now);
 
 }  // namespace txng::store_internal
 

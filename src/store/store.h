@@ -17,7 +17,9 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "store/database.h"
+#include "store/event_review.h"
 #include "store/events.h"
+#include "store/master_data.h"
 #include "store/model.h"
 
 namespace txng {
@@ -189,6 +191,18 @@ class Store {
                                                    const CaptureContext& ctx, const Actor& actor);
   Result<StoredEvent> GetEvent(int64_t id);
   Result<EventPage> QueryEvents(const EventQuery& q);
+
+  // Review of captured events (store_events_review.cc). ReviewEvents
+  // approves or rejects every named event, all or none: kNotFound or
+  // kFailedPrecondition (not pending) names the first event that cannot be
+  // reviewed, and nothing changes. One audit entry lists the events.
+  Result<Page<EventSubmission>> ListEventSubmissions(const EventReviewFilter& f, PageRequest page);
+  Result<int64_t> ReviewEvents(const std::vector<int64_t>& ids, const ReviewDecision& d,
+                               const Actor& actor);
+
+  // EPCIS master data (store_master_data.cc), stored by CaptureEvents:
+  // elements in capture order, at most `limit` (1..1000); children sorted.
+  Result<std::vector<StoredVocabularyElement>> ListMasterData(const MasterDataFilter& f, int limit);
 
   // EPCIS browse endpoints (store_events_browse.cc). EPCs are the
   // identifiers of every role (epcList, parentID, childEPCs, input and

@@ -156,6 +156,7 @@ Result<std::vector<CapturedEvent>> Store::CaptureEvents(const std::vector<NewEve
           if (captured.result == CaptureResult::kStored) ++stored;
           out.push_back(captured);
         }
+        TXNG_RETURN_IF_ERROR(store_internal::UpsertMasterData(c, ctx.master_data, ctx.org_id, now));
         const std::string detail = "{\"organisation\":" + std::to_string(ctx.org_id) +
                                    ",\"stored\":" + std::to_string(stored) +
                                    ",\"duplicates\":" + std::to_string(events.size() - stored) +
