@@ -6,6 +6,7 @@
 #include "epcis/json_decode.h"
 #include "epcis/json_encode.h"
 #include "epcis/xml_encode.h"
+#include "handlers/api_epcis_internal.h"
 #include "handlers/api_handler.h"
 #include "handlers/auth.h"
 #include "http/problem.h"
@@ -14,9 +15,8 @@
 #include "service/gs1_inspect.h"
 
 namespace txng::handlers {
+namespace epcis_api {
 namespace {
-
-enum class Endpoint { kCapture, kQuery };
 
 std::string Dump(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -44,6 +44,80 @@ std::string ExceptionName(StatusCode code, Endpoint endpoint) {
   }
 }
 
+// A version number as the REST bindings write them: digits and dots.
+std::optional<std::vector<int>> ParseVersion(std::string_view text) {
+  std::vector<int> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = text.find('.', start);
+    const std::string_view part =
+        text.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    if (part.empty() || part.size() > 6) return std::nullopt;
+    int value = 0;
+    for (char ch : part) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      value = value * 10 + (ch - '0');
+    }
+    parts.push_back(value);
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  // 2, 2.0 and 2.0.0 are one version.
+  while (parts.size() > 1 && parts.back() == 0) parts.pop_back();
+  return parts;
+}
+
+// The version TXNG speaks, for both standards.
+const std::vector<int>& SpokenVersion() {
+  static const auto* version = new std::vector<int>{2};
+  return *version;
+}
+
+}  // namespace
+
+http::Response TypedProblem(int status, const std::string& exception, const std::string& detail,
+                            const http::Request& req) {
+  http::Problem p;
+  p.status = status;
+  p.type_uri = "epcisException:" + exception;
+  p.title = exception;
+  p.detail = detail;
+  p.instance = req.path;
+  return http::RenderProblem(p);
+}
+
+std::optional<http::Response> NegotiateVersions(const http::Request& req, Endpoint endpoint) {
+  for (const char* standard : {"EPCIS", "CBV"}) {
+    const std::string prefix = std::string("GS1-") + standard + "-";
+    std::optional<std::vector<int>> asked[3];
+    const char* suffixes[3] = {"Version", "Min", "Max"};
+    for (int i = 0; i < 3; ++i) {
+      const std::string name = prefix + suffixes[i];
+      std::optional<std::string> value = req.Header(name);
+      if (!value) continue;
+      asked[i] = ParseVersion(*value);
+      if (!asked[i]) {
+        return EpcisProblem(Status::InvalidArgument(name +
+                                                        " must be a version number such as "
+                                                        "2.0.0, got \"" +
+                                                        *value + "\"",
+                                                    name),
+                            req, endpoint);
+      }
+    }
+    const std::vector<int>& spoken = SpokenVersion();
+    const bool refused = (asked[0] && *asked[0] != spoken) || (asked[1] && *asked[1] > spoken) ||
+                         (asked[2] && *asked[2] < spoken);
+    if (refused) {
+      return TypedProblem(406, "NotAcceptableException",
+                          std::string("this repository speaks ") + standard +
+                              " 2.0.0 only, which the request's " + prefix + "* headers exclude",
+                          req);
+    }
+  }
+  return std::nullopt;
+}
+
 http::Response EpcisProblem(const Status& status, const http::Request& req, Endpoint endpoint) {
   http::Response res = http::ProblemResponse(status, req.path);
   if (status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnavailable) {
@@ -64,14 +138,9 @@ http::Response EpcisProblem(const Status& status, const http::Request& req, Endp
 void SetVersionHeaders(http::Response& res) {
   res.SetHeader("GS1-EPCIS-Version", "2.0.0");
   res.SetHeader("GS1-CBV-Version", "2.0.0");
-  res.SetHeader("GS1-EPCIS-Capture-Limit", "10000");
 }
 
-// A document as the client asks for it: XML when Accept names XML and not
-// JSON, else JSON-LD; identifiers as EPC URNs only when GS1-EPC-Format
-// insists; CBV values in XML as URNs when GS1-CBV-XML-Format asks.
-Result<http::Response> Render(AppContext& app, const http::Request& req, const epcis::Document& doc,
-                              int status) {
+Result<bool> WantsEpcUrns(const http::Request& req) {
   const std::string epc_format = req.Header("GS1-EPC-Format").value_or("No_Preference");
   if (epc_format != "No_Preference" && epc_format != "Always_GS1_Digital_Link" &&
       epc_format != "Always_EPC_URN" && epc_format != "Never_Translates") {
@@ -81,6 +150,19 @@ Result<http::Response> Render(AppContext& app, const http::Request& req, const e
             epc_format + "\"",
         "GS1-EPC-Format");
   }
+  return epc_format == "Always_EPC_URN";
+}
+
+std::string RawPath(const http::Request& req) {
+  if (req.target.empty()) return req.path;
+  return req.target.substr(0, req.target.find('?'));
+}
+
+// Identifiers as EPC URNs only when GS1-EPC-Format insists; CBV values in
+// XML as URNs when GS1-CBV-XML-Format asks.
+Result<http::Response> Render(AppContext& app, const http::Request& req, const epcis::Document& doc,
+                              int status) {
+  TXNG_ASSIGN_OR_RETURN(const bool urns, WantsEpcUrns(req));
   const std::string cbv_format = req.Header("GS1-CBV-XML-Format").value_or("No_Preference");
   if (cbv_format != "No_Preference" && cbv_format != "Always_Web_URI" &&
       cbv_format != "Always_URN" && cbv_format != "Never_Translates") {
@@ -91,7 +173,6 @@ Result<http::Response> Render(AppContext& app, const http::Request& req, const e
         "GS1-CBV-XML-Format");
   }
   gs1::CompanyPrefixLengths prefixes;
-  const bool urns = epc_format == "Always_EPC_URN";
   if (urns) {
     TXNG_ASSIGN_OR_RETURN(prefixes, RegisteredCompanyPrefixes(app.store));
   }
@@ -126,7 +207,7 @@ Result<http::Response> QueryDocument(AppContext& app, const http::Request& req,
   for (const StoredEvent& e : answer.events) doc.events.push_back(e.event);
   TXNG_ASSIGN_OR_RETURN(http::Response res, Render(app, req, doc, 200));
   if (answer.next_page_token) {
-    std::string next = "/epcis/events?";
+    std::string next = RawPath(req) + "?";
     for (const auto& [name, value] : req.query) {
       if (name == "nextPageToken") continue;
       next += http::PercentEncode(name) + "=" + http::PercentEncode(value) + "&";
@@ -137,24 +218,7 @@ Result<http::Response> QueryDocument(AppContext& app, const http::Request& req,
   return res;
 }
 
-// Runs `body` for an authenticated caller and renders its failure as an
-// EPCIS problem.
-template <typename Body>
-http::Handler Epcis(AppContext& app, Endpoint endpoint, Body body) {
-  return [&app, endpoint, body](http::Request& req) -> http::Response {
-    Result<Principal> who = Authenticate(req, app.accounts);
-    if (!who.ok()) return EpcisProblem(who.status(), req, endpoint);
-    if (Status s = CheckCsrf(req, *who); !s.ok()) return EpcisProblem(s, req, endpoint);
-    Result<http::Response> res = body(req, *who);
-    if (!res.ok() && !who->anonymous() && res.status().code() == StatusCode::kUnauthenticated) {
-      res = Status::PermissionDenied(res.status().message());
-    }
-    if (!res.ok()) return EpcisProblem(res.status(), req, endpoint);
-    SetVersionHeaders(*res);
-    res->SetHeader("Cache-Control", "no-store");
-    return *std::move(res);
-  };
-}
+namespace {
 
 // XML when the Content-Type says so, else JSON-LD.
 EpcisSyntax SyntaxOf(const http::Request& req) {
@@ -183,9 +247,6 @@ Result<http::Response> CaptureOneEvent(AppContext& app, const http::Request& req
   res.SetHeader("Location", "/epcis/events/" + http::PercentEncode(id));
   return res;
 }
-
-// The most events one capture job takes (GS1-EPCIS-Capture-Limit).
-constexpr std::size_t kCaptureLimit = 10000;
 
 // With "proceed", a JSON-LD document whose events do not all decode is
 // read event by event: the valid ones are captured, the others reported.
@@ -266,12 +327,11 @@ Result<http::Response> SubmitCapture(AppContext& app, const http::Request& req,
   TXNG_ASSIGN_OR_RETURN(CaptureJob job, app.capture.Submit(std::move(submission)));
   http::Response res = http::Response::JsonText(202, DumpJson(JobJson(job)));
   res.SetHeader("Location", "/epcis/capture/" + std::to_string(job.id));
+  res.SetHeader("GS1-EPCIS-Capture-Limit", std::to_string(kCaptureLimit));
   return res;
 }
 
-}  // namespace
-
-void RegisterEpcisApi(http::Router& router, AppContext& app) {
+void RegisterEventsAndCapture(http::Router& router, AppContext& app) {
   router.Add("POST", "/epcis/capture",
              Epcis(app, Endpoint::kCapture, [&app](http::Request& req, const Principal& who) {
                return SubmitCapture(app, req, who);
@@ -328,6 +388,43 @@ void RegisterEpcisApi(http::Router& router, AppContext& app) {
               }
               return QueryDocument(app, req, answer);
             }));
+}
+
+}  // namespace
+
+void AddOptions(http::Router& router, AppContext& app, const std::string& pattern,
+                const std::string& allow) {
+  const bool capture = pattern == "/epcis/capture";
+  router.Add("OPTIONS", pattern,
+             Epcis(app, Endpoint::kQuery,
+                   [allow, capture](http::Request&, const Principal&) -> Result<http::Response> {
+                     http::Response res;
+                     res.status = 204;
+                     res.SetHeader("Allow", "OPTIONS, " + allow);
+                     res.SetHeader("GS1-EPCIS-Min", "2.0.0");
+                     res.SetHeader("GS1-EPCIS-Max", "2.0.0");
+                     res.SetHeader("GS1-CBV-Min", "2.0.0");
+                     res.SetHeader("GS1-CBV-Max", "2.0.0");
+                     res.SetHeader("GS1-EPC-Format", "Always_GS1_Digital_Link");
+                     res.SetHeader("GS1-CBV-XML-Format", "Always_Web_URI");
+                     if (capture) {
+                       res.SetHeader("GS1-EPCIS-Capture-Limit", std::to_string(kCaptureLimit));
+                       res.SetHeader("GS1-Capture-Error-Behaviour", "all");
+                     }
+                     return res;
+                   }));
+}
+
+}  // namespace epcis_api
+
+void RegisterEpcisApi(http::Router& router, AppContext& app) {
+  epcis_api::RegisterEventsAndCapture(router, app);
+  epcis_api::AddOptions(router, app, "/epcis/capture", "GET, POST");
+  epcis_api::AddOptions(router, app, "/epcis/capture/{id}", "GET");
+  epcis_api::AddOptions(router, app, "/epcis/events", "GET, POST");
+  epcis_api::AddOptions(router, app, "/epcis/events/{*eventID}", "GET");
+  epcis_api::RegisterEpcisBrowse(router, app);
+  epcis_api::RegisterEpcisQueries(router, app);
 }
 
 }  // namespace txng::handlers

@@ -73,6 +73,32 @@ struct ReviewDecision {
   std::optional<int64_t> reviewer;  // user id, empty for the system (demo)
 };
 
+// The browse endpoints' question (store_events_browse.cc): the distinct
+// values one event field takes among the events a caller may see, in byte
+// order, `limit` (1..1000) at a time after `after`.
+enum class EventField { kEpc, kBizStep, kDisposition, kReadPoint, kBizLocation };
+struct EventValuesQuery {
+  EventField field = EventField::kEpc;
+  std::optional<int64_t> visible_to_org;  // as EventQuery
+  bool approved_only = false;             // as EventQuery
+  std::string after;
+  int limit = 30;
+};
+struct EventValuesPage {
+  std::vector<std::string> values;
+  bool more = false;  // values follow the last one
+};
+
+// An organisation's saved EPCIS event query (store_named_queries.cc).
+struct NamedQuery {
+  int64_t id = 0;
+  int64_t org_id = 0;
+  std::string name;        // unique within the organisation
+  std::string query_json;  // the query object as the client gave it
+  std::string created_by;  // Actor::label
+  UnixMillis created_at = 0;
+};
+
 class Store {
  public:
   explicit Store(std::unique_ptr<Database> db);
@@ -177,6 +203,21 @@ class Store {
   // EPCIS master data (store_master_data.cc), stored by CaptureEvents:
   // elements in capture order, at most `limit` (1..1000); children sorted.
   Result<std::vector<StoredVocabularyElement>> ListMasterData(const MasterDataFilter& f, int limit);
+
+  // EPCIS browse endpoints (store_events_browse.cc). EPCs are the
+  // identifiers of every role (epcList, parentID, childEPCs, input and
+  // output); the other fields are the event's own.
+  Result<EventValuesPage> ListEventValues(const EventValuesQuery& q);
+
+  // EPCIS named queries (store_named_queries.cc), each organisation's own.
+  // Create: kAlreadyExists (field "name") when the organisation has the
+  // name. Get and Delete: kNotFound when it has not. List: by name, `limit`
+  // (1..1000) after the name `after`, plus one more when more follow.
+  Result<NamedQuery> CreateNamedQuery(const NamedQuery& q, const Actor& actor);
+  Result<NamedQuery> GetNamedQuery(int64_t org_id, const std::string& name);
+  Result<std::vector<NamedQuery>> ListNamedQueries(int64_t org_id, const std::string& after,
+                                                   int limit);
+  Status DeleteNamedQuery(int64_t org_id, const std::string& name, const Actor& actor);
 
   // EPCIS capture jobs (store_capture_jobs.cc). CreateCaptureJob records a
   // running job (created_at now) and returns it with its id;
