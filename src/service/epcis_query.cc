@@ -1,7 +1,9 @@
 #include "service/epcis_query.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -142,36 +144,143 @@ Result<std::optional<LinkMatch>> LinkParameter(const std::string& name, const st
   return std::optional<LinkMatch>();
 }
 
+// EXISTS_ parameters: "true" (or no value) asks for the member, "false"
+// leaves the query as it is.
+Result<bool> Flag(const std::string& name, const std::string& text) {
+  if (text.empty() || text == "true") return true;
+  if (text == "false") return false;
+  return BadValue(name, "must be true or false, got \"" + text + "\"");
+}
+
+Result<double> Number(const std::string& name, const std::string& text) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+      !std::isfinite(value)) {
+    return BadValue(name, "must be a number, got \"" + text + "\"");
+  }
+  return value;
+}
+
+// The extension-field families: <op>_[INNER_][ILMD_|ERROR_DECLARATION_]<field>
+// with op EQ, GT, GE, LT, LE or EXISTS. A query URL declares no namespace
+// prefixes, so <field> is the full name (events.h ExtensionFieldName: an
+// absolute IRI such as https://ns.example.com/epcis/temperature, or
+// "{namespace}local"); ILMD members without a namespace go by their plain
+// name. Adds the condition to `q` (none for EXISTS_…=false); false for other
+// names under these prefixes (sensor and uom families).
+Result<bool> ReadExtensionField(EventQuery& q, const std::string& name, const std::string& text) {
+  static constexpr std::pair<std::string_view, std::optional<Comparison>> kOps[] = {
+      {"EQ_", Comparison::kEq}, {"GT_", Comparison::kGt}, {"GE_", Comparison::kGe},
+      {"LT_", Comparison::kLt}, {"LE_", Comparison::kLe}, {"EXISTS_", std::nullopt}};
+  FieldMatch m;
+  std::string_view rest = name;
+  bool found = false;
+  for (const auto& [prefix, op] : kOps) {
+    if (rest.substr(0, prefix.size()) != prefix) continue;
+    rest.remove_prefix(prefix.size());
+    m.op = op;
+    found = true;
+    break;
+  }
+  if (!found) return false;
+  auto take = [&rest](std::string_view word) {
+    if (rest.substr(0, word.size()) != word) return false;
+    rest.remove_prefix(word.size());
+    return true;
+  };
+  m.nested = take("INNER_");
+  if (take("ILMD_")) {
+    m.scope = FieldMatch::Scope::kIlmd;
+  } else if (take("ERROR_DECLARATION_")) {
+    m.scope = FieldMatch::Scope::kErrorDeclaration;
+  }
+  const bool full = rest.substr(0, 7) == "http://" || rest.substr(0, 8) == "https://" ||
+                    rest.substr(0, 4) == "urn:" || rest.substr(0, 1) == "{";
+  const std::size_t colon = rest.find(':');
+  const bool curie = !full && colon != std::string_view::npos && colon > 0 &&
+                     std::islower(static_cast<unsigned char>(rest[0])) &&
+                     std::all_of(rest.begin(), rest.begin() + colon, [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c));
+                     });
+  if (curie) {
+    return BadValue(name,
+                    "a query URL declares no namespace prefixes: name the field by its "
+                    "namespace IRI and local name, such as "
+                    "https://ns.example.com/epcis/myField, not \"" +
+                        std::string(rest) + "\"");
+  }
+  const bool plain = m.scope == FieldMatch::Scope::kIlmd && !rest.empty() &&
+                     rest.find_first_of(":/{}") == std::string_view::npos;
+  if (!full && !plain) {
+    // Without ILMD_ or ERROR_DECLARATION_ the name may be of another
+    // family (EQ_value_CEL, EQ_INNER_readPoint_…).
+    if (m.scope == FieldMatch::Scope::kEvent) return false;
+    return BadValue(name, rest.empty() ? "names no field"
+                                       : "names no extension field by its full name (such as "
+                                         "https://ns.example.com/epcis/myField): \"" +
+                                             std::string(rest) + "\"");
+  }
+  m.name = ExtensionFieldName(rest);
+  if (!m.op) {
+    TXNG_ASSIGN_OR_RETURN(bool wanted, Flag(name, text));
+    if (!wanted) return true;
+  } else if (*m.op == Comparison::kEq) {
+    TXNG_ASSIGN_OR_RETURN(std::vector<std::string> values, Values(name, text));
+    for (std::string& value : values) m.values.push_back(TypedFieldValue(std::move(value)));
+  } else {
+    if (text.empty()) return BadValue(name, "needs a value");
+    m.values.push_back(TypedFieldValue(text));
+  }
+  q.field_matches.push_back(std::move(m));
+  return true;
+}
+
+// The parameters of EventQuery's second group (events.h); false for others.
+Result<bool> ReadFieldParameter(EventQuery& q, const std::string& name, const std::string& text) {
+  using epcis::Vocabulary;
+  static constexpr std::pair<std::string_view, Comparison> kQuantity[] = {
+      {"EQ_quantity", Comparison::kEq}, {"GT_quantity", Comparison::kGt},
+      {"GE_quantity", Comparison::kGe}, {"LT_quantity", Comparison::kLt},
+      {"LE_quantity", Comparison::kLe},
+  };
+  for (const auto& [quantity_name, op] : kQuantity) {
+    if (name != quantity_name) continue;
+    TXNG_ASSIGN_OR_RETURN(double value, Number(name, text));
+    q.quantity_bounds.push_back({op, value});
+    return true;
+  }
+  if (name == "EQ_persistentDisposition_set") {
+    TXNG_ASSIGN_OR_RETURN(q.persistent_disposition_set,
+                          CbvValues(name, text, Vocabulary::kDisposition));
+  } else if (name == "EQ_persistentDisposition_unset") {
+    TXNG_ASSIGN_OR_RETURN(q.persistent_disposition_unset,
+                          CbvValues(name, text, Vocabulary::kDisposition));
+  } else if (name == "EXISTS_errorDeclaration") {
+    TXNG_ASSIGN_OR_RETURN(q.error_declaration, Flag(name, text));
+  } else if (name == "GE_errorDeclarationTime") {
+    TXNG_ASSIGN_OR_RETURN(q.ge_error_declaration_time, Time(name, text));
+  } else if (name == "LT_errorDeclarationTime") {
+    TXNG_ASSIGN_OR_RETURN(q.lt_error_declaration_time, Time(name, text));
+  } else if (name == "EQ_errorReason") {
+    TXNG_ASSIGN_OR_RETURN(q.error_reasons, CbvValues(name, text, Vocabulary::kErrorReason));
+  } else if (name == "EQ_correctiveEventID") {
+    TXNG_ASSIGN_OR_RETURN(q.corrective_event_ids, Values(name, text));
+  } else {
+    return ReadExtensionField(q, name, text);
+  }
+  return true;
+}
+
 // Standard parameters (and families) that TXNG does not answer yet.
 bool IsUnansweredStandardParameter(const std::string& name) {
-  static constexpr std::string_view kExact[] = {"EQ_persistentDisposition_set",
-                                                "EQ_persistentDisposition_unset",
-                                                "WD_readPoint",
-                                                "WD_bizLocation",
-                                                "EQ_quantity",
-                                                "GT_quantity",
-                                                "GE_quantity",
-                                                "LT_quantity",
-                                                "LE_quantity",
-                                                "EXISTS_errorDeclaration",
-                                                "GE_errorDeclarationTime",
-                                                "LT_errorDeclarationTime",
-                                                "EQ_errorReason",
-                                                "EQ_correctiveEventID",
-                                                "GE_startTime",
-                                                "LT_startTime",
-                                                "GE_endTime",
-                                                "LT_endTime",
-                                                "EQ_type",
-                                                "EQ_deviceID",
-                                                "EQ_dataProcessingMethod",
-                                                "EQ_microorganism",
-                                                "EQ_chemicalSubstance",
-                                                "EQ_bizRules",
-                                                "EQ_stringValue",
-                                                "EQ_hexBinaryValue",
-                                                "EQ_uriValue",
-                                                "EQ_booleanValue"};
+  static constexpr std::string_view kExact[] = {
+      "WD_readPoint",     "WD_bizLocation",       "GE_startTime",
+      "LT_startTime",     "GE_endTime",           "LT_endTime",
+      "EQ_type",          "EQ_deviceID",          "EQ_dataProcessingMethod",
+      "EQ_microorganism", "EQ_chemicalSubstance", "EQ_bizRules",
+      "EQ_stringValue",   "EQ_hexBinaryValue",    "EQ_uriValue",
+      "EQ_booleanValue"};
   for (std::string_view known : kExact) {
     if (name == known) return true;
   }
@@ -200,6 +309,8 @@ struct Reader {
       q.link_matches.push_back(std::move(*link));
       return Status::Ok();
     }
+    TXNG_ASSIGN_OR_RETURN(bool field, ReadFieldParameter(q, name, value));
+    if (field) return Status::Ok();
     if (name == "eventType") {
       TXNG_ASSIGN_OR_RETURN(std::vector<std::string> types, Values(name, value));
       for (const std::string& type : types) {

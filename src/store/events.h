@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.h"
@@ -69,6 +70,52 @@ struct LinkMatch {
   bool operator==(const LinkMatch&) const = default;
 };
 
+// Persistent dispositions, quantities, error declarations and extension
+// fields: the conditions of EventQuery's second group, answered from
+// epcis_event_fields (filled by store_events.cc) and epcis_event_quantities.
+enum class Comparison { kEq, kGt, kGe, kLt, kLe };
+
+// EQ_quantity … LE_quantity: the quantity of a quantity element (of any
+// list) compared with `value`.
+struct QuantityBound {
+  Comparison op = Comparison::kEq;
+  double value = 0;
+
+  bool operator==(const QuantityBound&) const = default;
+};
+
+// A value as the field conditions compare it: as a number when its text is
+// one, as a time (UTC ms) when it is a date-time with a zone, else as text.
+// Stored values are typed the same way at capture.
+struct FieldValue {
+  std::string text;
+  std::optional<double> number;
+  std::optional<UnixMillis> time;
+
+  bool operator==(const FieldValue&) const = default;
+};
+FieldValue TypedFieldValue(std::string text);
+
+// The full name queries give an extension member of Clark name `clark`
+// ("{namespace IRI}local"): the namespace IRI, then '#' unless the IRI ends
+// in '/', '#' or ':', then the local name. A name without a namespace (an
+// ILMD member may have one) stays as it is.
+std::string ExtensionFieldName(std::string_view clark);
+
+// EQ_/GT_/GE_/LT_/LE_/EXISTS_ on an extension field: of the event, of its
+// ilmd (ILMD_), of its errorDeclaration (ERROR_DECLARATION_), and with
+// `nested` (INNER_) a member inside an extension field's value at any depth.
+struct FieldMatch {
+  enum class Scope { kEvent, kIlmd, kErrorDeclaration };
+  Scope scope = Scope::kEvent;
+  bool nested = false;
+  std::string name;                // ExtensionFieldName
+  std::optional<Comparison> op;    // nullopt: the field exists (EXISTS_)
+  std::vector<FieldValue> values;  // kEq: alternatives; other comparisons: one
+
+  bool operator==(const FieldMatch&) const = default;
+};
+
 enum class EventOrder { kCapture, kEventTime, kRecordTime };
 
 // Where the previous page ended: the sort value and id of its last event.
@@ -101,6 +148,18 @@ struct EventQuery {
   std::vector<IdMatch> match_output_epc_class;  // MATCH_outputEPCClass
   std::vector<IdMatch> match_any_epc_class;     // MATCH_anyEPCClass
   std::vector<LinkMatch> link_matches;          // all must hold
+
+  // Second group (see Comparison). An error declaration is a captured event
+  // of its own (declares_error): these conditions find the declarations,
+  // not the events they declare erroneous (StoredEvent::declared_in_error_at).
+  std::vector<std::string> persistent_disposition_set;    // EQ_persistentDisposition_set
+  std::vector<std::string> persistent_disposition_unset;  // EQ_persistentDisposition_unset
+  std::vector<QuantityBound> quantity_bounds;             // *_quantity: one quantity meets all
+  bool error_declaration = false;                         // EXISTS_errorDeclaration
+  std::optional<UnixMillis> ge_error_declaration_time, lt_error_declaration_time;
+  std::vector<std::string> error_reasons;         // EQ_errorReason
+  std::vector<std::string> corrective_event_ids;  // EQ_correctiveEventID
+  std::vector<FieldMatch> field_matches;          // all must hold
 
   // Who asks: unset answers every event (administrators, reviewers, the
   // command line); set answers approved events and the organisation's own.

@@ -72,6 +72,7 @@ class QueryBuilder {
   }
 
   const std::vector<SqlValue>& params() const { return params_; }
+  Dialect dialect() const { return dialect_; }
 
  private:
   static std::string GlobPrefix(const std::string& value) {
@@ -173,12 +174,104 @@ void AddFilters(QueryBuilder& b, const EventQuery& q) {
   }
 }
 
+std::string_view ComparisonSql(Comparison op) {
+  switch (op) {
+    case Comparison::kGt:
+      return " > ";
+    case Comparison::kGe:
+      return " >= ";
+    case Comparison::kLt:
+      return " < ";
+    case Comparison::kLe:
+      return " <= ";
+    case Comparison::kEq:
+      break;
+  }
+  return " = ";
+}
+
+// EXISTS over the epcis_event_fields rows of the event in `scope` named by
+// the SQL text `name`, where `condition` (if any) holds.
+std::string FieldExists(std::string_view scope, bool nested, const std::string& name,
+                        const std::string& condition) {
+  return "EXISTS (SELECT 1 FROM epcis_event_fields f WHERE f.event_row = e.id AND f.scope = '" +
+         std::string(scope) + "' AND f.nested = " + (nested ? "1" : "0") + " AND f.name = " + name +
+         (condition.empty() ? "" : " AND " + condition) + ")";
+}
+
+// A standard member (scope 'standard') equal to one of `values`.
+void StandardFieldIn(QueryBuilder& b, std::string_view name,
+                     const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  std::string in = "f.text_value IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) in += (i ? ", " : "") + b.Param(values[i]);
+  b.Where(FieldExists("standard", false, "'" + std::string(name) + "'", in + ")"));
+}
+
+// f.text_value / num_value / time_value compared with `v`: as a number or a
+// time when `v` is one (EQ also accepts the same text), else as text in
+// byte order.
+std::string FieldComparison(QueryBuilder& b, Comparison op, const FieldValue& v) {
+  const std::string_view cmp = ComparisonSql(op);
+  if (op == Comparison::kEq) {
+    std::string sql = "(f.text_value = " + b.Param(v.text);
+    if (v.number) sql += " OR f.num_value = " + b.Param(*v.number);
+    if (v.time) sql += " OR f.time_value = " + b.Param(*v.time);
+    return sql + ")";
+  }
+  if (v.number) return "f.num_value" + std::string(cmp) + b.Param(*v.number);
+  if (v.time) return "f.time_value" + std::string(cmp) + b.Param(*v.time);
+  const std::string_view collate = b.dialect() == Dialect::kPostgres ? " COLLATE \"C\"" : "";
+  return "f.text_value" + std::string(collate) + std::string(cmp) + b.Param(v.text);
+}
+
+void AddFieldMatch(QueryBuilder& b, const FieldMatch& m) {
+  static constexpr std::string_view kScopes[] = {"extension", "ilmd", "errorExtension"};
+  std::string condition;
+  if (m.op) {
+    for (std::size_t i = 0; i < m.values.size(); ++i) {
+      condition += (i ? " OR " : "(") + FieldComparison(b, *m.op, m.values[i]);
+    }
+    // No value to compare with: nothing matches.
+    condition = m.values.empty() ? "1 = 0" : condition + ")";
+  }
+  b.Where(FieldExists(kScopes[static_cast<int>(m.scope)], m.nested, b.Param(m.name), condition));
+}
+
+// The second group of EventQuery's conditions (events.h).
+void AddFieldFilters(QueryBuilder& b, const EventQuery& q) {
+  StandardFieldIn(b, "persistentDisposition.set", q.persistent_disposition_set);
+  StandardFieldIn(b, "persistentDisposition.unset", q.persistent_disposition_unset);
+  if (!q.quantity_bounds.empty()) {
+    std::string sql =
+        "EXISTS (SELECT 1 FROM epcis_event_quantities x WHERE x.event_row = e.id AND "
+        "x.quantity IS NOT NULL";
+    for (const QuantityBound& bound : q.quantity_bounds) {
+      sql += " AND x.quantity" + std::string(ComparisonSql(bound.op)) + b.Param(bound.value);
+    }
+    b.Where(sql + ")");
+  }
+  if (q.error_declaration) b.Where("e.declares_error = 1");
+  if (q.ge_error_declaration_time) {
+    b.Where(FieldExists("standard", false, "'errorDeclaration.declarationTime'",
+                        "f.time_value >= " + b.Param(*q.ge_error_declaration_time)));
+  }
+  if (q.lt_error_declaration_time) {
+    b.Where(FieldExists("standard", false, "'errorDeclaration.declarationTime'",
+                        "f.time_value < " + b.Param(*q.lt_error_declaration_time)));
+  }
+  StandardFieldIn(b, "errorDeclaration.reason", q.error_reasons);
+  StandardFieldIn(b, "errorDeclaration.correctiveEventID", q.corrective_event_ids);
+  for (const FieldMatch& m : q.field_matches) AddFieldMatch(b, m);
+}
+
 }  // namespace
 
 Result<EventPage> Store::QueryEvents(const EventQuery& q) {
   const int limit = std::clamp(q.limit, 1, 10000);
   QueryBuilder b(db_->dialect());
   AddFilters(b, q);
+  AddFieldFilters(b, q);
   const std::string sort = std::string(SortColumn(q.order));
   const std::string direction = q.descending ? " DESC" : " ASC";
   if (q.after) {
