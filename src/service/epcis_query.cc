@@ -10,6 +10,8 @@
 #include "epcis/cbv.h"
 #include "epcis/identifiers.h"
 #include "epcis/timestamp.h"
+#include "gs1/check_digit.h"
+#include "gs1/epc_uri.h"
 
 namespace txng {
 namespace {
@@ -76,33 +78,120 @@ Result<std::vector<std::string>> Identifiers(const std::string& name, const std:
   return values;
 }
 
-// A MATCH_ value: an identifier, or an EPC pattern whose only wildcard is
-// its last field (the serial of an sgtin, the extension of an sgln).
-Result<IdMatch> Match(const std::string& name, const std::string& value, bool classes) {
-  const bool pattern = value.rfind("urn:epc:idpat:", 0) == 0;
-  if (pattern && value.find('*') != value.size() - 1) {
-    return Status::Unimplemented("query parameter " + name + ": only patterns whose last field " +
-                                 "alone is '*' are answered, got \"" + value + "\"");
+// How an EPC pattern scheme (TDS) lays out its canonical Digital Link URI:
+// https://id.gs1.org/<ai>/<key><tail>.
+struct PatternLayout {
+  std::string_view scheme;
+  std::string_view ai;
+  // Digits of company prefix and reference together; 0 when the reference
+  // has no fixed length (and the key no check digit).
+  std::size_t digits;
+  bool indicator;         // the reference's first digit leads the key (GTIN, SSCC)
+  std::string_view lead;  // text before the key digits (GRAI's "0")
+  // Fixed-length digit fields after the reference that extend the key (ITIP
+  // piece and total).
+  std::size_t extra_fields;
+  // The pattern of the last field when it is not part of the key.
+  std::string_view tail;
+};
+
+constexpr PatternLayout kPatternLayouts[] = {
+    {"sgtin", "01", 13, true, "", 0, "/21/*"},  {"sscc", "00", 17, true, "", 0, ""},
+    {"sgln", "414", 12, false, "", 0, ""},      {"grai", "8003", 12, false, "0", 0, "*"},
+    {"giai", "8004", 0, false, "", 0, ""},      {"gsrn", "8018", 17, false, "", 0, ""},
+    {"gsrnp", "8017", 17, false, "", 0, ""},    {"gdti", "253", 12, false, "", 0, "*"},
+    {"sgcn", "255", 12, false, "", 0, "*"},     {"cpi", "8010", 0, false, "", 0, "/8011/*"},
+    {"ginc", "401", 0, false, "", 0, ""},       {"gsin", "402", 16, false, "", 0, ""},
+    {"itip", "8006", 13, true, "", 2, "/21/*"},
+};
+
+// The IdMatch patterns of EPC pattern `text` (urn:epc:idpat:…, trailing
+// fields '*'): the canonical Digital Link URIs of the identifiers it names,
+// wildcards where the pattern has them and where the check digit depends on
+// them. With `classes`, the GTINs and lots (…/10/…) of an sgtin pattern.
+Result<std::vector<IdMatch>> PatternMatches(const std::string& name, const std::string& text,
+                                            bool classes) {
+  const std::string_view scheme_name = std::string_view(text).substr(
+      14, text.find(':', 14) == std::string::npos ? std::string::npos : text.find(':', 14) - 14);
+  const PatternLayout* layout = nullptr;
+  for (const PatternLayout& l : kPatternLayouts) {
+    if (l.scheme == scheme_name) layout = &l;
   }
+  if (layout == nullptr) {
+    return Status::Unimplemented("query parameter " + name +
+                                 ": EPC patterns are answered for GS1 keys (sgtin, sscc, sgln, "
+                                 "grai, giai, gsrn, gsrnp, gdti, sgcn, cpi, ginc, gsin, itip), got "
+                                 "\"" +
+                                 text + "\"");
+  }
+  if (classes && layout->scheme != "sgtin") {
+    return Status::Unimplemented("query parameter " + name +
+                                 ": patterns name classes only as sgtin (GTINs and their lots), "
+                                 "got \"" +
+                                 text + "\"");
+  }
+  Result<gs1::EpcUri> parsed = gs1::ParseEpcUri(text);
+  if (!parsed.ok()) return BadValue(name, parsed.status().message());
+  const std::vector<std::string>& f = parsed->fields;
+  const std::size_t concrete = parsed->concrete_fields;
+  std::vector<IdMatch> out;
+  auto add = [&out](std::string value, bool is_pattern) {
+    out.push_back(IdMatch{std::move(value), is_pattern});
+  };
+  if (concrete == f.size()) {
+    // No wildcard: the one identifier.
+    Result<std::string> id = epcis::NormalizeIdentifier("urn:epc:id:" + text.substr(14));
+    if (!id.ok()) return BadValue(name, id.status().message());
+    add(*id, false);
+    return out;
+  }
+  std::string key;
+  const bool tail_field = !layout->tail.empty() || layout->scheme == "sgln";
+  if (tail_field && concrete + 1 == f.size()) {
+    // Only the last field, which is not part of the key, is open: the key's
+    // canonical URI (NormalizeIdentifier names it for such patterns).
+    Result<std::string> url = epcis::NormalizeIdentifier(text);
+    if (!url.ok()) return BadValue(name, url.status().message());
+    key = *url;
+  } else {
+    const std::size_t n = f[0].size();  // when concrete
+    const auto any = [](std::size_t count) { return std::string(count, '?'); };
+    key = "https://id.gs1.org/" + std::string(layout->ai) + "/" + std::string(layout->lead);
+    if (layout->digits == 0) {
+      key += concrete >= 1 ? f[0] + "*" : "*";
+    } else if (concrete >= 2) {
+      const std::string digits =
+          layout->indicator ? f[1].substr(0, 1) + f[0] + f[1].substr(1) : f[0] + f[1];
+      key += digits + *gs1::Mod10CheckDigit(digits);
+    } else if (concrete == 1) {
+      key += (layout->indicator ? "?" : "") + f[0] +
+             any(layout->digits - n - (layout->indicator ? 1 : 0) + 1);
+    } else {
+      key += any(layout->digits + 1);
+    }
+    for (std::size_t i = 0; i < layout->extra_fields; ++i) {
+      key += concrete > 2 + i ? f[2 + i] : any(2);
+    }
+  }
+  if (classes) {
+    add(key, concrete < 2);
+    add(key + "/10/*", true);
+  } else if (layout->scheme == "sgln") {
+    add(key, concrete < 2);  // extension 0: no /254/
+    add(key + "/254/*", true);
+  } else {
+    add(key + std::string(layout->tail), true);
+  }
+  return out;
+}
+
+// A MATCH_ value: an identifier or an EPC pattern.
+Result<std::vector<IdMatch>> Match(const std::string& name, const std::string& value,
+                                   bool classes) {
+  if (value.rfind("urn:epc:idpat:", 0) == 0) return PatternMatches(name, value, classes);
   Result<std::string> normal = epcis::NormalizeIdentifier(value);
   if (!normal.ok()) return BadValue(name, normal.status().message());
-  IdMatch match;
-  match.value = *normal;
-  if (!pattern) return match;
-  // NormalizeIdentifier names the key of a serial-only pattern. Instances
-  // of a GTIN carry its serial after /21/; classes are the GTIN itself or
-  // its lots (/10/…); locations may have an extension or none.
-  if (value.rfind("urn:epc:idpat:sgtin:", 0) == 0) {
-    match.is_prefix = true;
-    if (!classes) match.value += "/21/";
-    return match;
-  }
-  if (value.rfind("urn:epc:idpat:sgln:", 0) == 0) {
-    match.is_prefix = true;
-    return match;
-  }
-  return Status::Unimplemented("query parameter " + name +
-                               ": patterns are answered for sgtin and sgln, got \"" + value + "\"");
+  return std::vector<IdMatch>{IdMatch{*normal, false}};
 }
 
 Result<std::vector<IdMatch>> Matches(const std::string& name, const std::string& text,
@@ -110,8 +199,8 @@ Result<std::vector<IdMatch>> Matches(const std::string& name, const std::string&
   TXNG_ASSIGN_OR_RETURN(std::vector<std::string> values, Values(name, text));
   std::vector<IdMatch> out;
   for (const std::string& value : values) {
-    TXNG_ASSIGN_OR_RETURN(IdMatch match, Match(name, value, classes));
-    out.push_back(std::move(match));
+    TXNG_ASSIGN_OR_RETURN(std::vector<IdMatch> matches, Match(name, value, classes));
+    out.insert(out.end(), matches.begin(), matches.end());
   }
   return out;
 }

@@ -3,6 +3,13 @@
 #include <gtest/gtest.h>
 
 namespace txng {
+namespace {}  // namespace
+
+// Readable IdMatch values in failure messages.
+void PrintTo(const IdMatch& m, std::ostream* os) {
+  *os << (m.is_pattern ? "pattern " : "exact ") << m.value;
+}
+
 namespace {
 
 Result<EventQueryRequest> Parse(const QueryParams& params) { return ParseEventQuery(params); }
@@ -41,17 +48,77 @@ TEST(EpcisQuery, ReadsValuesInAnySpellingIntoTheInternalForm) {
   EXPECT_EQ(q.order, EventOrder::kCapture);
 }
 
-TEST(EpcisQuery, SerialPatternsBecomePrefixes) {
+TEST(EpcisQuery, SerialPatternsNameTheKey) {
   auto r = Parse({{"MATCH_anyEPC", "urn:epc:idpat:sgtin:8930001.000001.*"},
                   {"MATCH_epcClass", "urn:epc:idpat:sgtin:8930001.000001.*"},
                   {"MATCH_parentID", "urn:epc:idpat:sgln:8930001.00001.*"}});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->query.match_any_epc,
-            (std::vector<IdMatch>{{"https://id.gs1.org/01/08930001000018/21/", true}}));
+            (std::vector<IdMatch>{{"https://id.gs1.org/01/08930001000018/21/*", true}}));
   EXPECT_EQ(r->query.match_epc_class,
-            (std::vector<IdMatch>{{"https://id.gs1.org/01/08930001000018", true}}));
+            (std::vector<IdMatch>{{"https://id.gs1.org/01/08930001000018", false},
+                                  {"https://id.gs1.org/01/08930001000018/10/*", true}}));
   EXPECT_EQ(r->query.match_parent_id,
-            (std::vector<IdMatch>{{"https://id.gs1.org/414/8930001000018", true}}));
+            (std::vector<IdMatch>{{"https://id.gs1.org/414/8930001000018", false},
+                                  {"https://id.gs1.org/414/8930001000018/254/*", true}}));
+}
+
+// Every TDS pattern form: the open fields, and the check digit that depends
+// on them, become wildcards in the canonical Digital Link URI.
+TEST(EpcisQuery, PatternsOfEveryGs1Scheme) {
+  const std::pair<std::string, std::vector<IdMatch>> cases[] = {
+      {"urn:epc:idpat:sgtin:8930001.*.*", {{"https://id.gs1.org/01/?8930001?????\?/21/*", true}}},
+      {"urn:epc:idpat:sgtin:*.*.*", {{"https://id.gs1.org/01/?????????????\?/21/*", true}}},
+      {"urn:epc:idpat:sgtin:8930001.000001.A1",
+       {{"https://id.gs1.org/01/08930001000018/21/A1", false}}},
+      {"urn:epc:idpat:sscc:8930001.*", {{"https://id.gs1.org/00/?8930001??????????", true}}},
+      {"urn:epc:idpat:sgln:8930001.*.*",
+       {{"https://id.gs1.org/414/8930001??????", true},
+        {"https://id.gs1.org/414/8930001?????\?/254/*", true}}},
+      {"urn:epc:idpat:grai:8930001.12345.*", {{"https://id.gs1.org/8003/08930001123458*", true}}},
+      {"urn:epc:idpat:grai:8930001.*.*", {{"https://id.gs1.org/8003/08930001??????*", true}}},
+      {"urn:epc:idpat:giai:8930001.*", {{"https://id.gs1.org/8004/8930001*", true}}},
+      {"urn:epc:idpat:gsrn:8930001.*", {{"https://id.gs1.org/8018/8930001???????????", true}}},
+      {"urn:epc:idpat:gsrnp:*.*", {{"https://id.gs1.org/8017/??????????????????", true}}},
+      {"urn:epc:idpat:gdti:8930001.*.*", {{"https://id.gs1.org/253/8930001??????*", true}}},
+      {"urn:epc:idpat:sgcn:8930001.12345.*", {{"https://id.gs1.org/255/8930001123458*", true}}},
+      {"urn:epc:idpat:cpi:8930001.*.*", {{"https://id.gs1.org/8010/8930001*/8011/*", true}}},
+      {"urn:epc:idpat:cpi:8930001.5PQ7%2FZ43.*",
+       {{"https://id.gs1.org/8010/89300015PQ7%2FZ43/8011/*", true}}},
+      {"urn:epc:idpat:ginc:*.*", {{"https://id.gs1.org/401/*", true}}},
+      {"urn:epc:idpat:gsin:8930001.*", {{"https://id.gs1.org/402/8930001??????????", true}}},
+      {"urn:epc:idpat:itip:8930001.000001.*.*.*",
+       {{"https://id.gs1.org/8006/08930001000018??\?\?/21/*", true}}},
+      {"urn:epc:idpat:itip:8930001.000001.01.*.*",
+       {{"https://id.gs1.org/8006/0893000100001801?\?/21/*", true}}},
+  };
+  for (const auto& [pattern, expected] : cases) {
+    auto r = Parse({{"MATCH_epc", pattern}});
+    ASSERT_TRUE(r.ok()) << pattern << ": " << r.status().ToString();
+    EXPECT_EQ(r->query.match_epc, expected) << pattern;
+  }
+  auto classes = Parse({{"MATCH_anyEPCClass", "urn:epc:idpat:sgtin:8930001.*.*"}});
+  ASSERT_TRUE(classes.ok()) << classes.status().ToString();
+  EXPECT_EQ(classes->query.match_any_epc_class,
+            (std::vector<IdMatch>{{"https://id.gs1.org/01/?8930001??????", true},
+                                  {"https://id.gs1.org/01/?8930001?????\?/10/*", true}}));
+}
+
+TEST(EpcisQuery, PatternsThatNameNothingAreRefused) {
+  EXPECT_EQ(ErrorOf({{"MATCH_epc", "urn:epc:idpat:sgtin:8930001.*.A1"}}),
+            "invalid_argument: query parameter MATCH_epc: urn:epc:idpat:sgtin: every field after "
+            "a \"*\" must be \"*\" too");
+  EXPECT_EQ(ErrorOf({{"MATCH_epc", "urn:epc:idpat:sgtin:89300.*.*"}})
+                .rfind("invalid_argument: query parameter MATCH_epc: urn:epc:idpat:sgtin:", 0),
+            0u)
+      << ErrorOf({{"MATCH_epc", "urn:epc:idpat:sgtin:89300.*.*"}});
+  EXPECT_EQ(ErrorOf({{"MATCH_anyEPC", "urn:epc:idpat:gid:95100000.*.*"}}),
+            "unimplemented: query parameter MATCH_anyEPC: EPC patterns are answered for GS1 keys "
+            "(sgtin, sscc, sgln, grai, giai, gsrn, gsrnp, gdti, sgcn, cpi, ginc, gsin, itip), got "
+            "\"urn:epc:idpat:gid:95100000.*.*\"");
+  EXPECT_EQ(ErrorOf({{"MATCH_epcClass", "urn:epc:idpat:grai:8930001.*.*"}}),
+            "unimplemented: query parameter MATCH_epcClass: patterns name classes only as sgtin "
+            "(GTINs and their lots), got \"urn:epc:idpat:grai:8930001.*.*\"");
 }
 
 TEST(EpcisQuery, OrderPagesAndLimits) {
@@ -272,9 +339,6 @@ TEST(EpcisQuery, StandardParametersNotAnsweredYetAreRefusedNotIgnored) {
             "unimplemented: query parameter WD_bizLocation is not answered yet");
   EXPECT_EQ(ErrorOf({{"EQ_quantity_KGM", "5"}}),
             "unimplemented: query parameter EQ_quantity_KGM is not answered yet");
-  EXPECT_EQ(ErrorOf({{"MATCH_epc", "urn:epc:idpat:sgtin:8930001.*.*"}}),
-            "unimplemented: query parameter MATCH_epc: only patterns whose last field alone is "
-            "'*' are answered, got \"urn:epc:idpat:sgtin:8930001.*.*\"");
   EXPECT_EQ(ErrorOf({{"orderBy", "quantity"}}),
             "unimplemented: query parameter orderBy: ordering by \"quantity\" is not answered yet "
             "(eventTime, recordTime)");

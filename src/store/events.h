@@ -50,11 +50,13 @@ struct CaptureContext {
   ReviewStatus review_status = ReviewStatus::kPending;
 };
 
-// A MATCH_* value: an exact identifier, or (is_prefix) every identifier that
-// starts with `value`, e.g. all serials of one GTIN.
+// A MATCH_* value: an exact identifier, or (is_pattern) every identifier
+// that `value` describes, '*' standing for any text and '?' for any one
+// character (canonical Digital Link URIs contain neither), e.g.
+// "https://id.gs1.org/01/08930001000018/21/*" for all serials of one GTIN.
 struct IdMatch {
   std::string value;
-  bool is_prefix = false;
+  bool is_pattern = false;
 
   bool operator==(const IdMatch&) const = default;
 };

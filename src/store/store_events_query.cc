@@ -33,19 +33,19 @@ class QueryBuilder {
     Where(sql + ")");
   }
 
-  // `column` equal to one of `matches`, or starting with one of the prefixes.
+  // `column` equal to one of `matches`, or matching one of the patterns.
   std::string Matches(std::string_view column, const std::vector<IdMatch>& matches) {
     std::string sql = "(";
     for (std::size_t i = 0; i < matches.size(); ++i) {
       if (i) sql += " OR ";
       sql += std::string(column);
-      if (!matches[i].is_prefix) {
+      if (!matches[i].is_pattern) {
         sql += " = " + Param(matches[i].value);
       } else if (dialect_ == Dialect::kSqlite) {
         // GLOB is case-sensitive (LIKE is not, in SQLite) and uses the index.
-        sql += " GLOB " + Param(GlobPrefix(matches[i].value));
+        sql += " GLOB " + Param(Glob(matches[i].value));
       } else {
-        sql += " LIKE " + Param(LikePrefix(matches[i].value));
+        sql += " LIKE " + Param(Like(matches[i].value));
       }
     }
     return sql + ")";
@@ -75,27 +75,33 @@ class QueryBuilder {
   Dialect dialect() const { return dialect_; }
 
  private:
-  static std::string GlobPrefix(const std::string& value) {
+  // IdMatch patterns as GLOB and LIKE patterns: their wildcards kept,
+  // other characters literal.
+  static std::string Glob(const std::string& pattern) {
     std::string out;
-    for (char ch : value) {
-      if (ch == '*' || ch == '?' || ch == '[') {
-        out += '[';
-        out += ch;
-        out += ']';
+    for (char ch : pattern) {
+      if (ch == '[') {
+        out += "[[]";
       } else {
         out += ch;
       }
     }
-    return out + "*";
+    return out;
   }
 
-  static std::string LikePrefix(const std::string& value) {
+  static std::string Like(const std::string& pattern) {
     std::string out;
-    for (char ch : value) {
-      if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
-      out += ch;
+    for (char ch : pattern) {
+      if (ch == '*') {
+        out += '%';
+      } else if (ch == '?') {
+        out += '_';
+      } else {
+        if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+        out += ch;
+      }
     }
-    return out + "%";
+    return out;
   }
 
   Dialect dialect_;

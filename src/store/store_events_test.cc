@@ -187,7 +187,7 @@ TEST_P(EventsTest, QueriesByTypeTimeAndWhyWhere) {
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
 }
 
-TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
+TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPattern) {
   auto ids = Capture({
       Observe("2026-03-01T08:00:00Z", kItem1),
       Observe("2026-03-02T08:00:00Z", kOtherItem),
@@ -204,7 +204,7 @@ TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
   q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/A1", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
   // MATCH_epc looks at epcList and childEPCs; a parent is only "any" EPC.
-  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/", true}};
+  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/*", true}};
   EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[2].id}));
   q.match_epc = {{"https://id.gs1.org/00/389300010000000019", false}};
   EXPECT_TRUE(Ids(q).empty());
@@ -214,19 +214,28 @@ TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
   q = {};
   q.match_parent_id = {{"https://id.gs1.org/00/389300010000000019", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
-  // Prefixes are case-sensitive and their wildcard characters literal.
+  // '?' is one character: both GTINs, any serial.
   q = {};
-  q.match_any_epc = {{"https://id.gs1.org/01/08930001000018/21/a", true},
-                     {"https://id.gs1.org/01/0893000_", true},
-                     {"https://id.gs1.org/01/0893000%", true}};
+  q.match_any_epc = {{"https://id.gs1.org/01/0893000?00001?/21/*", true}};
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[1].id, ids[2].id}));
+  q.match_any_epc = {{"https://id.gs1.org/01/0893000?00001?/21/??", true}};
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[1].id, ids[2].id}));
+  q.match_any_epc = {{"https://id.gs1.org/01/0893000?00001?/21/?", true}};
+  EXPECT_TRUE(Ids(q).empty());
+  // Patterns are case-sensitive, and LIKE's and GLOB's other special
+  // characters are literal.
+  q.match_any_epc = {{"https://id.gs1.org/01/08930001000018/21/a*", true},
+                     {"https://id.gs1.org/01/0893000_*", true},
+                     {"https://id.gs1.org/01/0893000%*", true},
+                     {"https://id.gs1.org/01/[0]*", true}};
   EXPECT_TRUE(Ids(q).empty());
   q = {};
   q.match_epc_class = {{"https://id.gs1.org/01/08930001000018/10/LOT1", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
-  q.match_epc_class = {{"https://id.gs1.org/01/08930001000018", true}};
+  q.match_epc_class = {{"https://id.gs1.org/01/08930001000018/10/*", true}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
   q = {};
-  q.match_input_epc_class = {{"https://id.gs1.org/01/08930001000018", true}};
+  q.match_input_epc_class = {{"https://id.gs1.org/01/08930001000018*", true}};
   EXPECT_TRUE(Ids(q).empty());
 }
 
