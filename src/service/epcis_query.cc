@@ -1,6 +1,7 @@
 #include "service/epcis_query.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -251,6 +252,13 @@ Result<double> Number(const std::string& name, const std::string& text) {
   return value;
 }
 
+// An extension field's full name (events.h ExtensionFieldName): an absolute
+// IRI or Clark notation.
+bool IsFullFieldName(std::string_view name) {
+  return name.starts_with("http://") || name.starts_with("https://") || name.starts_with("urn:") ||
+         name.starts_with("{");
+}
+
 // The extension-field families: <op>_[INNER_][ILMD_|ERROR_DECLARATION_]<field>
 // with op EQ, GT, GE, LT, LE or EXISTS. A query URL declares no namespace
 // prefixes, so <field> is the full name (events.h ExtensionFieldName: an
@@ -284,8 +292,7 @@ Result<bool> ReadExtensionField(EventQuery& q, const std::string& name, const st
   } else if (take("ERROR_DECLARATION_")) {
     m.scope = FieldMatch::Scope::kErrorDeclaration;
   }
-  const bool full = rest.substr(0, 7) == "http://" || rest.substr(0, 8) == "https://" ||
-                    rest.substr(0, 4) == "urn:" || rest.substr(0, 1) == "{";
+  const bool full = IsFullFieldName(rest);
   const std::size_t colon = rest.find(':');
   const bool curie = !full && colon != std::string_view::npos && colon > 0 &&
                      std::islower(static_cast<unsigned char>(rest[0])) &&
@@ -485,9 +492,13 @@ struct Reader {
         q.order = EventOrder::kEventTime;
       } else if (*order_by == "recordTime") {
         q.order = EventOrder::kRecordTime;
+      } else if (IsFullFieldName(*order_by)) {
+        q.order = EventOrder::kField;
+        q.order_field = ExtensionFieldName(*order_by);
       } else {
-        return Status::Unimplemented("query parameter orderBy: ordering by \"" + *order_by +
-                                     "\" is not answered yet (eventTime, recordTime)");
+        return Status::Unimplemented(
+            "query parameter orderBy: ordering by \"" + *order_by +
+            "\" is not answered yet (eventTime, recordTime, an extension field by its full name)");
       }
       q.descending = true;  // the standard's default direction
     }
@@ -505,6 +516,9 @@ struct Reader {
       return BadValue("eventCountLimit", "needs orderBy");
     }
     if (token) {
+      if (token->cursor.field.has_value() != (q.order == EventOrder::kField)) {
+        return BadValue("nextPageToken", "was issued for another orderBy");
+      }
       q.after = token->cursor;
       if (token->remaining) request.event_count_limit = token->remaining;
     }
@@ -557,18 +571,67 @@ Result<EventQueryRequest> ParseEventQuery(const QueryParams& params) {
   return std::move(reader.request);
 }
 
+// Tokens: "<sort value>.<id>[.<remaining>]", or for orderBy on an extension
+// field "x<16 hex digits: the number's bits><hex of the text>.<id>[.…]".
 std::string EncodePageToken(const EventCursor& cursor, std::optional<int> remaining) {
-  std::string token = std::to_string(cursor.sort_value) + "." + std::to_string(cursor.id);
+  std::string token;
+  if (cursor.field) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const uint64_t bits = std::bit_cast<uint64_t>(cursor.field->number);
+    token = "x";
+    for (int shift = 60; shift >= 0; shift -= 4) token += kHex[(bits >> shift) & 0xf];
+    for (unsigned char ch : cursor.field->text) {
+      token += kHex[ch >> 4];
+      token += kHex[ch & 0xf];
+    }
+  } else {
+    token = std::to_string(cursor.sort_value);
+  }
+  token += "." + std::to_string(cursor.id);
   if (remaining) token += "." + std::to_string(*remaining);
   return token;
 }
 
+namespace {
+
+// The FieldSortKey of a token's first part (after its "x"); nullopt when
+// it is not one EncodePageToken writes.
+std::optional<FieldSortKey> DecodeFieldKey(std::string_view hex) {
+  if (hex.size() < 16 || hex.size() % 2 != 0) return std::nullopt;
+  std::string bytes;
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, value, 16);
+    if (ec != std::errc() || end != hex.data() + i + 2) return std::nullopt;
+    bytes += static_cast<char>(value);
+  }
+  uint64_t bits = 0;
+  for (int i = 0; i < 8; ++i) bits = (bits << 8) | static_cast<unsigned char>(bytes[i]);
+  FieldSortKey key;
+  key.number = std::bit_cast<double>(bits);
+  key.text = bytes.substr(8);
+  return key;
+}
+
+}  // namespace
+
 Result<PageToken> DecodePageToken(std::string_view token) {
   PageToken out;
+  const Status bad =
+      BadValue("nextPageToken", "not a token this server issued: \"" + std::string(token) + "\"");
+  std::string_view rest = token;
+  if (rest.starts_with("x")) {
+    const std::size_t dot = rest.find('.');
+    if (dot == std::string_view::npos) return bad;
+    out.cursor.field = DecodeFieldKey(rest.substr(1, dot - 1));
+    if (!out.cursor.field) return bad;
+    // The id and remaining count follow, read below after a placeholder.
+    rest.remove_prefix(dot + 1);
+  }
   int64_t fields[3] = {0, 0, 0};
-  int count = 0;
-  const char* p = token.data();
-  const char* end = token.data() + token.size();
+  int count = out.cursor.field ? 1 : 0;
+  const char* p = rest.data();
+  const char* end = rest.data() + rest.size();
   while (count < 3) {
     auto [next, ec] = std::from_chars(p, end, fields[count]);
     if (ec != std::errc()) break;
@@ -577,10 +640,7 @@ Result<PageToken> DecodePageToken(std::string_view token) {
     if (p == end || *p != '.') break;
     ++p;
   }
-  if (p != end || count < 2 || (count == 3 && fields[2] < 1)) {
-    return BadValue("nextPageToken",
-                    "not a token this server issued: \"" + std::string(token) + "\"");
-  }
+  if (p != end || count < 2 || (count == 3 && fields[2] < 1)) return bad;
   out.cursor.sort_value = fields[0];
   out.cursor.id = fields[1];
   if (count == 3) out.remaining = static_cast<int>(fields[2]);

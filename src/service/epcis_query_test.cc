@@ -144,6 +144,57 @@ TEST(EpcisQuery, OrderPagesAndLimits) {
   EXPECT_EQ(next->event_count_limit, 7);
 }
 
+TEST(EpcisQuery, OrderByAnExtensionFieldAndItsPageTokens) {
+  auto r = Parse({{"orderBy", "https://ns.example.com/epcis/temperature"}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->query.order, EventOrder::kField);
+  EXPECT_EQ(r->query.order_field, "https://ns.example.com/epcis/temperature");
+  EXPECT_TRUE(r->query.descending);
+  auto clark = Parse({{"orderBy", "{http://ns.example.com/epcis}t"}, {"orderDirection", "ASC"}});
+  ASSERT_TRUE(clark.ok()) << clark.status().ToString();
+  EXPECT_EQ(clark->query.order_field, "http://ns.example.com/epcis#t");
+  EXPECT_FALSE(clark->query.descending);
+
+  for (const FieldSortKey& key : {FieldSortKey{21.5, ""}, FieldSortKey{1e307, "warm.\xc3\xa1|x"},
+                                  FieldSortKey{-0.125, "."}}) {
+    EventCursor cursor;
+    cursor.id = 42;
+    cursor.field = key;
+    for (std::optional<int> remaining : {std::optional<int>(), std::optional<int>(3)}) {
+      const std::string token = EncodePageToken(cursor, remaining);
+      auto next = Parse({{"orderBy", "https://ns.example.com/epcis/t"}, {"nextPageToken", token}});
+      ASSERT_TRUE(next.ok()) << token << ": " << next.status().ToString();
+      ASSERT_TRUE(next->query.after && next->query.after->field) << token;
+      EXPECT_EQ(next->query.after->field->number, key.number);
+      EXPECT_EQ(next->query.after->field->text, key.text);
+      EXPECT_EQ(next->query.after->id, 42);
+      EXPECT_EQ(next->event_count_limit, remaining);
+    }
+  }
+  EventCursor plain;
+  plain.sort_value = 5;
+  plain.id = 7;
+  EventCursor field = plain;
+  field.field = FieldSortKey{1, "a"};
+  EXPECT_EQ(ErrorOf({{"orderBy", "https://ns.example.com/epcis/t"},
+                     {"nextPageToken", EncodePageToken(plain, std::nullopt)}}),
+            "invalid_argument: query parameter nextPageToken: was issued for another orderBy");
+  EXPECT_EQ(
+      ErrorOf({{"orderBy", "eventTime"}, {"nextPageToken", EncodePageToken(field, std::nullopt)}}),
+      "invalid_argument: query parameter nextPageToken: was issued for another orderBy");
+  for (const char* bad : {"x3ff0000000000000", "x3ff00000000000.7", "x3ff0000000000000a.7",
+                          "x3ff000000000000g.7", "x3ff0000000000000.7.0", "x.7"}) {
+    EXPECT_EQ(ErrorOf({{"nextPageToken", bad}}),
+              "invalid_argument: query parameter nextPageToken: not a token this server issued: "
+              "\"" +
+                  std::string(bad) + "\"");
+  }
+  // A prefixed field name is not a full name.
+  EXPECT_EQ(ErrorOf({{"orderBy", "ex:t"}}),
+            "unimplemented: query parameter orderBy: ordering by \"ex:t\" is not answered yet "
+            "(eventTime, recordTime, an extension field by its full name)");
+}
+
 TEST(EpcisQuery, BadParametersNameTheParameterAndTheRule) {
   EXPECT_EQ(ErrorOf({{"EQ_bizStep", "flying"}})
                 .rfind("invalid_argument: query parameter "
@@ -341,7 +392,7 @@ TEST(EpcisQuery, StandardParametersNotAnsweredYetAreRefusedNotIgnored) {
             "unimplemented: query parameter EQ_quantity_KGM is not answered yet");
   EXPECT_EQ(ErrorOf({{"orderBy", "quantity"}}),
             "unimplemented: query parameter orderBy: ordering by \"quantity\" is not answered yet "
-            "(eventTime, recordTime)");
+            "(eventTime, recordTime, an extension field by its full name)");
 }
 
 }  // namespace

@@ -118,12 +118,25 @@ struct FieldMatch {
   bool operator==(const FieldMatch&) const = default;
 };
 
-enum class EventOrder { kCapture, kEventTime, kRecordTime };
+// kField: by a top-level extension field of the event (EventQuery::
+// order_field). An event's sort key is the least number or time among the
+// field's values, then the least text (byte order): events whose field has
+// no number or time come after those with one, events without it last.
+enum class EventOrder { kCapture, kEventTime, kRecordTime, kField };
+
+// The sort key of an event under kField: the number (a time as UTC ms;
+// 1e307 when the field has neither, 1e308 when the event lacks it) and the
+// text ("" when none).
+struct FieldSortKey {
+  double number = 0;
+  std::string text;
+};
 
 // Where the previous page ended: the sort value and id of its last event.
 struct EventCursor {
   int64_t sort_value = 0;  // id, event time or record time, per the order
   int64_t id = 0;
+  std::optional<FieldSortKey> field;  // kField instead of sort_value
 };
 
 // The standard EPCIS 2.0 query parameters that the store answers. Every set
@@ -170,6 +183,7 @@ struct EventQuery {
   bool approved_only = false;
 
   EventOrder order = EventOrder::kCapture;
+  std::string order_field;  // kField: ExtensionFieldName of an event's extension
   bool descending = false;
   int limit = 100;  // 1..10000
   std::optional<EventCursor> after;

@@ -116,6 +116,7 @@ std::string_view SortColumn(EventOrder order) {
     case EventOrder::kRecordTime:
       return "e.record_time";
     case EventOrder::kCapture:
+    case EventOrder::kField:  // SortExpressions
       break;
   }
   return "e.id";
@@ -128,6 +129,7 @@ int64_t SortValue(EventOrder order, const StoredEvent& e, int64_t event_time, in
     case EventOrder::kRecordTime:
       return record_time;
     case EventOrder::kCapture:
+    case EventOrder::kField:  // the cursor's FieldSortKey
       break;
   }
   return e.id;
@@ -271,6 +273,21 @@ void AddFieldFilters(QueryBuilder& b, const EventQuery& q) {
   for (const FieldMatch& m : q.field_matches) AddFieldMatch(b, m);
 }
 
+// The sort expressions of `q`'s order, most significant first (then e.id).
+std::vector<std::string> SortExpressions(QueryBuilder& b, const EventQuery& q) {
+  if (q.order != EventOrder::kField) return {std::string(SortColumn(q.order))};
+  const std::string rows =
+      " FROM epcis_event_fields f WHERE f.event_row = e.id AND f.scope = 'extension' AND "
+      "f.nested = 0 AND f.name = " +
+      b.Param(q.order_field);
+  // Byte order for text, as the standard asks (PostgreSQL's default
+  // collation is the locale's).
+  const std::string text =
+      b.dialect() == Dialect::kPostgres ? "f.text_value COLLATE \"C\"" : "f.text_value";
+  return {"COALESCE((SELECT MIN(COALESCE(f.num_value, f.time_value, 1e307))" + rows + "), 1e308)",
+          "COALESCE((SELECT MIN(" + text + ")" + rows + "), '')"};
+}
+
 }  // namespace
 
 Result<EventPage> Store::QueryEvents(const EventQuery& q) {
@@ -278,18 +295,30 @@ Result<EventPage> Store::QueryEvents(const EventQuery& q) {
   QueryBuilder b(db_->dialect());
   AddFilters(b, q);
   AddFieldFilters(b, q);
-  const std::string sort = std::string(SortColumn(q.order));
+  const std::vector<std::string> sort = SortExpressions(b, q);
   const std::string direction = q.descending ? " DESC" : " ASC";
+  std::string keys, order_by;
+  for (const std::string& expression : sort) {
+    keys += expression + ", ";
+    order_by += expression + direction + ", ";
+  }
   if (q.after) {
-    // Row values compare lexicographically: (sort, id) strictly past the cursor.
-    b.Where("(" + sort + ", e.id) " + (q.descending ? "<" : ">") + " (" +
-            b.Param(q.after->sort_value) + ", " + b.Param(q.after->id) + ")");
+    // Row values compare lexicographically: (sort…, id) strictly past the cursor.
+    std::string cursor;
+    if (q.after->field) {
+      cursor = b.Param(q.after->field->number) + ", " + b.Param(q.after->field->text);
+    } else {
+      cursor = b.Param(q.after->sort_value);
+    }
+    b.Where("(" + keys + "e.id) " + (q.descending ? "<" : ">") + " (" + cursor + ", " +
+            b.Param(q.after->id) + ")");
   }
   // One more row than asked tells whether another page follows.
   const std::string sql = "SELECT " + std::string(store_internal::kEventColumns) +
-                          ", e.event_time, e.record_time FROM epcis_events e" + b.WhereSql() +
-                          " ORDER BY " + sort + direction + ", e.id" + direction + " LIMIT " +
-                          std::to_string(limit + 1);
+                          ", e.event_time, e.record_time" +
+                          (q.order == EventOrder::kField ? ", " + sort[0] + ", " + sort[1] : "") +
+                          " FROM epcis_events e" + b.WhereSql() + " ORDER BY " + order_by + "e.id" +
+                          direction + " LIMIT " + std::to_string(limit + 1);
   return store_internal::InTransaction<EventPage>(
       *db_, TxMode::kRead, [&](SqlConnection& c) -> Result<EventPage> {
         TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, b.params()));
@@ -304,7 +333,11 @@ Result<EventPage> Store::QueryEvents(const EventQuery& q) {
           const SqlRow& last = r.rows[n - 1];
           EventCursor next;
           next.id = last.Int(0);
-          next.sort_value = SortValue(q.order, page.events.back(), last.Int(6), last.Int(7));
+          if (q.order == EventOrder::kField) {
+            next.field = FieldSortKey{last.Double(8), last.Text(9)};
+          } else {
+            next.sort_value = SortValue(q.order, page.events.back(), last.Int(6), last.Int(7));
+          }
           page.next = next;
         }
         return page;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -509,6 +510,44 @@ TEST_P(EventsTest, ExtensionFieldsCompareAsNumbersTimesOrText) {
   EXPECT_EQ(ids_of({Field("temperature", Comparison::kGt)}), std::vector<int64_t>{});
   // The first condition holds for both, the second for one: AND.
   EXPECT_EQ(ids_of({Field("grade", std::nullopt), Field("farm", std::nullopt)}), first);
+}
+
+TEST_P(EventsTest, OrdersByAnExtensionFieldAcrossPages) {
+  const std::string t = "\"https://ns.example.com/epcis/temperature\": ";
+  auto ids = Capture({
+      Observe("2026-03-01T08:00:00Z", kItem1, t + "21.5"),
+      Observe("2026-03-02T08:00:00Z", kItem1, t + "\"8\""),
+      Observe("2026-03-03T08:00:00Z", kItem1),
+      Observe("2026-03-04T08:00:00Z", kItem1, t + "30"),
+      Observe("2026-03-05T08:00:00Z", kItem1, t + "\"warm\""),
+      Observe("2026-03-06T08:00:00Z", kItem1, t + "[\"cold\", \"Warm\"]"),
+      Observe("2026-03-07T08:00:00Z", kItem1, t + "8"),
+  });
+  ASSERT_EQ(ids.size(), 7u);
+  // Numbers, then text in byte order ("Warm" < "cold" < "warm"), then the
+  // event without the field; equal keys by capture order.
+  const std::vector<int> ascending = {1, 6, 0, 3, 5, 4, 2};
+  for (bool descending : {false, true}) {
+    SCOPED_TRACE(descending ? "DESC" : "ASC");
+    EventQuery q;
+    q.order = EventOrder::kField;
+    q.order_field = "https://ns.example.com/epcis/temperature";
+    q.descending = descending;
+    q.limit = 2;
+    std::vector<int64_t> seen;
+    for (int pages = 0; pages < 10; ++pages) {
+      auto page = store_->QueryEvents(q);
+      ASSERT_TRUE(IsOk(page));
+      for (const StoredEvent& e : page->events) seen.push_back(e.id);
+      if (!page->next) break;
+      ASSERT_TRUE(page->next->field);
+      q.after = page->next;
+    }
+    std::vector<int64_t> expected;
+    for (int i : ascending) expected.push_back(ids[i].id);
+    if (descending) std::reverse(expected.begin(), expected.end());
+    EXPECT_EQ(seen, expected);
+  }
 }
 
 TXNG_INSTANTIATE_BACKENDS(EventsTest);
