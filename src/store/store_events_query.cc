@@ -259,6 +259,9 @@ void AddFieldFilters(QueryBuilder& b, const EventQuery& q) {
     }
     b.Where(sql + ")");
   }
+  // An error declaration is stored as an event of its own beside the event it
+  // declares erroneous (store_events.cc): the events that "contain an
+  // ErrorDeclaration" are those rows; the erroneous event is not changed.
   if (q.error_declaration) b.Where("e.declares_error = 1");
   if (q.ge_error_declaration_time) {
     b.Where(FieldExists("standard", false, "'errorDeclaration.declarationTime'",
