@@ -139,7 +139,10 @@ TEST_P(EventsTest, ErrorDeclarationIsKeptAndMarksTheEvent) {
 }
 
 TEST_P(EventsTest, FailedCaptureStoresNothing) {
-  NewEvent good = Observe("2026-03-01T08:00:00Z", kItem1);
+  // The good event has field rows too: they go with the failed batch.
+  NewEvent good = Observe("2026-03-01T08:00:00Z", kItem1,
+                          "\"persistentDisposition\": {\"set\": [\"in_transit\"]}, "
+                          "\"https://ns.example.com/epcis/t\": 1");
   NewEvent bad = Observe("2026-03-01T09:00:00Z", kItem2);
   bad.event.event_time = "not a time";
   CaptureContext ctx;
