@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.h"
@@ -53,11 +54,13 @@ struct CaptureContext {
   std::vector<epcis::VocabularyElement> master_data;
 };
 
-// A MATCH_* value: an exact identifier, or (is_prefix) every identifier that
-// starts with `value`, e.g. all serials of one GTIN.
+// A MATCH_* value: an exact identifier, or (is_pattern) every identifier
+// that `value` describes, '*' standing for any text and '?' for any one
+// character (canonical Digital Link URIs contain neither), e.g.
+// "https://id.gs1.org/01/08930001000018/21/*" for all serials of one GTIN.
 struct IdMatch {
   std::string value;
-  bool is_prefix = false;
+  bool is_pattern = false;
 
   bool operator==(const IdMatch&) const = default;
 };
@@ -137,12 +140,71 @@ struct MasterDataQuery {
   bool operator==(const MasterDataQuery&) const = default;
 };
 
-enum class EventOrder { kCapture, kEventTime, kRecordTime };
+// Persistent dispositions, quantities, error declarations and extension
+// fields: the conditions of EventQuery's second group, answered from
+// epcis_event_fields (filled by store_events.cc) and epcis_event_quantities.
+enum class Comparison { kEq, kGt, kGe, kLt, kLe };
+
+// EQ_quantity … LE_quantity: the quantity of a quantity element (of any
+// list) compared with `value`.
+struct QuantityBound {
+  Comparison op = Comparison::kEq;
+  double value = 0;
+
+  bool operator==(const QuantityBound&) const = default;
+};
+
+// A value as the field conditions compare it: as a number when its text is
+// one, as a time (UTC ms) when it is a date-time with a zone, else as text.
+// Stored values are typed the same way at capture.
+struct FieldValue {
+  std::string text;
+  std::optional<double> number;
+  std::optional<UnixMillis> time;
+
+  bool operator==(const FieldValue&) const = default;
+};
+FieldValue TypedFieldValue(std::string text);
+
+// The full name queries give an extension member of Clark name `clark`
+// ("{namespace IRI}local"): the namespace IRI, then '#' unless the IRI ends
+// in '/', '#' or ':', then the local name. A name without a namespace (an
+// ILMD member may have one) stays as it is.
+std::string ExtensionFieldName(std::string_view clark);
+
+// EQ_/GT_/GE_/LT_/LE_/EXISTS_ on an extension field: of the event, of its
+// ilmd (ILMD_), of its errorDeclaration (ERROR_DECLARATION_), and with
+// `nested` (INNER_) a member inside an extension field's value at any depth.
+struct FieldMatch {
+  enum class Scope { kEvent, kIlmd, kErrorDeclaration };
+  Scope scope = Scope::kEvent;
+  bool nested = false;
+  std::string name;                // ExtensionFieldName
+  std::optional<Comparison> op;    // nullopt: the field exists (EXISTS_)
+  std::vector<FieldValue> values;  // kEq: alternatives; other comparisons: one
+
+  bool operator==(const FieldMatch&) const = default;
+};
+
+// kField: by a top-level extension field of the event (EventQuery::
+// order_field). An event's sort key is the least number or time among the
+// field's values, then the least text (byte order): events whose field has
+// no number or time come after those with one, events without it last.
+enum class EventOrder { kCapture, kEventTime, kRecordTime, kField };
+
+// The sort key of an event under kField: the number (a time as UTC ms;
+// 1e307 when the field has neither, 1e308 when the event lacks it) and the
+// text ("" when none).
+struct FieldSortKey {
+  double number = 0;
+  std::string text;
+};
 
 // Where the previous page ended: the sort value and id of its last event.
 struct EventCursor {
   int64_t sort_value = 0;  // id, event time or record time, per the order
   int64_t id = 0;
+  std::optional<FieldSortKey> field;  // kField instead of sort_value
 };
 
 // The standard EPCIS 2.0 query parameters that the store answers. Every set
@@ -172,6 +234,18 @@ struct EventQuery {
   SensorQuery sensor;                           // the sensor parameters
   MasterDataQuery master_data;                  // WD_, HASATTR_, EQATTR_
 
+  // Second group (see Comparison). An error declaration is a captured event
+  // of its own (declares_error): these conditions find the declarations,
+  // not the events they declare erroneous (StoredEvent::declared_in_error_at).
+  std::vector<std::string> persistent_disposition_set;    // EQ_persistentDisposition_set
+  std::vector<std::string> persistent_disposition_unset;  // EQ_persistentDisposition_unset
+  std::vector<QuantityBound> quantity_bounds;             // *_quantity: one quantity meets all
+  bool error_declaration = false;                         // EXISTS_errorDeclaration
+  std::optional<UnixMillis> ge_error_declaration_time, lt_error_declaration_time;
+  std::vector<std::string> error_reasons;         // EQ_errorReason
+  std::vector<std::string> corrective_event_ids;  // EQ_correctiveEventID
+  std::vector<FieldMatch> field_matches;          // all must hold
+
   // Who asks: unset answers every event (administrators, reviewers, the
   // command line); set answers approved events and the organisation's own.
   std::optional<int64_t> visible_to_org;
@@ -179,6 +253,7 @@ struct EventQuery {
   bool approved_only = false;
 
   EventOrder order = EventOrder::kCapture;
+  std::string order_field;  // kField: ExtensionFieldName of an event's extension
   bool descending = false;
   int limit = 100;  // 1..10000
   std::optional<EventCursor> after;

@@ -1,4 +1,6 @@
 // Capture and retrieval of EPCIS events. Queries are in store_events_query.cc.
+#include <charconv>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -94,6 +96,89 @@ Status InsertIndexRows(SqlConnection& c, int64_t row, const epcis::Event& e) {
   return InsertLinks(c, row, "destination", e.destinations);
 }
 
+constexpr std::string_view kInsertEventField =
+    "INSERT INTO epcis_event_fields (event_row, scope, nested, name, text_value, num_value, "
+    "time_value) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+Status InsertField(SqlConnection& c, int64_t row, std::string_view scope, bool nested,
+                   const std::string& name, const std::optional<FieldValue>& value) {
+  SqlValue text, number, time;
+  if (value) {
+    text = value->text;
+    number = SqlNullable(value->number);
+    time = SqlNullable(value->time);
+  }
+  return c
+      .Run(kInsertEventField, {row, std::string(scope), int64_t{nested}, name, text, number, time})
+      .status();
+}
+
+// One row per value of extension member `name`: an array gives a row per
+// element, an object a row without a value and rows for its members
+// (nested).
+Status InsertExtensionValue(SqlConnection& c, int64_t row, std::string_view scope, bool nested,
+                            const std::string& name, const nlohmann::json& value) {
+  if (value.is_array()) {
+    for (const nlohmann::json& element : value) {
+      TXNG_RETURN_IF_ERROR(InsertExtensionValue(c, row, scope, nested, name, element));
+    }
+    return Status::Ok();
+  }
+  if (value.is_object()) {
+    TXNG_RETURN_IF_ERROR(InsertField(c, row, scope, nested, name, std::nullopt));
+    for (const auto& [member, member_value] : value.items()) {
+      TXNG_RETURN_IF_ERROR(
+          InsertExtensionValue(c, row, scope, true, ExtensionFieldName(member), member_value));
+    }
+    return Status::Ok();
+  }
+  if (value.is_null()) return InsertField(c, row, scope, nested, name, std::nullopt);
+  FieldValue typed = TypedFieldValue(value.is_string() ? value.get<std::string>() : value.dump());
+  if (value.is_number()) typed.number = value.get<double>();
+  return InsertField(c, row, scope, nested, name, typed);
+}
+
+Status InsertExtensions(SqlConnection& c, int64_t row, std::string_view scope,
+                        const epcis::Extensions& extensions) {
+  for (const epcis::Extension& x : extensions) {
+    TXNG_RETURN_IF_ERROR(
+        InsertExtensionValue(c, row, scope, false, ExtensionFieldName(x.name), x.value));
+  }
+  return Status::Ok();
+}
+
+Status InsertStandardFields(SqlConnection& c, int64_t row, const std::string& name,
+                            const std::vector<std::string>& values) {
+  for (const std::string& value : values) {
+    TXNG_RETURN_IF_ERROR(InsertField(c, row, "standard", false, name, FieldValue{value, {}, {}}));
+  }
+  return Status::Ok();
+}
+
+// The epcis_event_fields rows (migration 0004) of an event.
+Status InsertFieldRows(SqlConnection& c, int64_t row, const epcis::Event& e) {
+  if (e.persistent_disposition) {
+    TXNG_RETURN_IF_ERROR(
+        InsertStandardFields(c, row, "persistentDisposition.set", e.persistent_disposition->set));
+    TXNG_RETURN_IF_ERROR(InsertStandardFields(c, row, "persistentDisposition.unset",
+                                              e.persistent_disposition->unset));
+  }
+  if (e.error_declaration) {
+    const epcis::ErrorDeclaration& d = *e.error_declaration;
+    TXNG_ASSIGN_OR_RETURN(UnixMillis at, Millis(d.declaration_time));
+    TXNG_RETURN_IF_ERROR(InsertField(c, row, "standard", false, "errorDeclaration.declarationTime",
+                                     FieldValue{d.declaration_time, {}, at}));
+    if (!d.reason.empty()) {
+      TXNG_RETURN_IF_ERROR(InsertStandardFields(c, row, "errorDeclaration.reason", {d.reason}));
+    }
+    TXNG_RETURN_IF_ERROR(
+        InsertStandardFields(c, row, "errorDeclaration.correctiveEventID", d.corrective_event_ids));
+    TXNG_RETURN_IF_ERROR(InsertExtensions(c, row, "errorExtension", d.extensions));
+  }
+  if (e.ilmd) TXNG_RETURN_IF_ERROR(InsertExtensions(c, row, "ilmd", *e.ilmd));
+  return InsertExtensions(c, row, "extension", e.extensions);
+}
+
 // Marks the event(s) that `key` names as declared in error: by `e` when it
 // is the declaration, else by a declaration captured before the event.
 Status ApplyErrorDeclaration(SqlConnection& c, const std::string& key, const epcis::Event& e) {
@@ -138,6 +223,7 @@ Result<CapturedEvent> CaptureOne(SqlConnection& c, const NewEvent& in, const Cap
   out.id = inserted.rows[0].Int(0);
   TXNG_RETURN_IF_ERROR(InsertIndexRows(c, out.id, e));
   TXNG_RETURN_IF_ERROR(store_internal::InsertSensorReports(c, out.id, e));
+  TXNG_RETURN_IF_ERROR(InsertFieldRows(c, out.id, e));
   TXNG_RETURN_IF_ERROR(ApplyErrorDeclaration(c, key, e));
   return out;
 }
@@ -181,6 +267,31 @@ Result<StoredEvent> Store::GetEvent(int64_t id) {
         }
         return store_internal::StoredEventFromRow(r.rows[0]);
       });
+}
+
+FieldValue TypedFieldValue(std::string text) {
+  FieldValue out;
+  double number = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (!text.empty() && ec == std::errc() && end == text.data() + text.size() &&
+      std::isfinite(number)) {
+    out.number = number;
+  }
+  if (Result<epcis::Instant> instant = epcis::ParseTimestamp(text); instant.ok()) {
+    out.time = epcis::ToUnixMillis(*instant);
+  }
+  out.text = std::move(text);
+  return out;
+}
+
+std::string ExtensionFieldName(std::string_view clark) {
+  const std::size_t close = clark.find('}');
+  if (clark.empty() || clark[0] != '{' || close == std::string_view::npos) {
+    return std::string(clark);
+  }
+  std::string name(clark.substr(1, close - 1));
+  if (!name.empty() && name.find_last_of("/#:") != name.size() - 1) name += '#';
+  return name + std::string(clark.substr(close + 1));
 }
 
 namespace store_internal {

@@ -35,19 +35,19 @@ class QueryBuilder {
     Where(sql + ")");
   }
 
-  // `column` equal to one of `matches`, or starting with one of the prefixes.
+  // `column` equal to one of `matches`, or matching one of the patterns.
   std::string Matches(std::string_view column, const std::vector<IdMatch>& matches) {
     std::string sql = "(";
     for (std::size_t i = 0; i < matches.size(); ++i) {
       if (i) sql += " OR ";
       sql += std::string(column);
-      if (!matches[i].is_prefix) {
+      if (!matches[i].is_pattern) {
         sql += " = " + Param(matches[i].value);
       } else if (dialect_ == Dialect::kSqlite) {
         // GLOB is case-sensitive (LIKE is not, in SQLite) and uses the index.
-        sql += " GLOB " + Param(GlobPrefix(matches[i].value));
+        sql += " GLOB " + Param(Glob(matches[i].value));
       } else {
-        sql += " LIKE " + Param(LikePrefix(matches[i].value));
+        sql += " LIKE " + Param(Like(matches[i].value));
       }
     }
     return sql + ")";
@@ -74,29 +74,36 @@ class QueryBuilder {
   }
 
   const std::vector<SqlValue>& params() const { return params_; }
+  Dialect dialect() const { return dialect_; }
 
  private:
-  static std::string GlobPrefix(const std::string& value) {
+  // IdMatch patterns as GLOB and LIKE patterns: their wildcards kept,
+  // other characters literal.
+  static std::string Glob(const std::string& pattern) {
     std::string out;
-    for (char ch : value) {
-      if (ch == '*' || ch == '?' || ch == '[') {
-        out += '[';
-        out += ch;
-        out += ']';
+    for (char ch : pattern) {
+      if (ch == '[') {
+        out += "[[]";
       } else {
         out += ch;
       }
     }
-    return out + "*";
+    return out;
   }
 
-  static std::string LikePrefix(const std::string& value) {
+  static std::string Like(const std::string& pattern) {
     std::string out;
-    for (char ch : value) {
-      if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
-      out += ch;
+    for (char ch : pattern) {
+      if (ch == '*') {
+        out += '%';
+      } else if (ch == '?') {
+        out += '_';
+      } else {
+        if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+        out += ch;
+      }
     }
-    return out + "%";
+    return out;
   }
 
   Dialect dialect_;
@@ -111,6 +118,7 @@ std::string_view SortColumn(EventOrder order) {
     case EventOrder::kRecordTime:
       return "e.record_time";
     case EventOrder::kCapture:
+    case EventOrder::kField:  // SortExpressions
       break;
   }
   return "e.id";
@@ -123,6 +131,7 @@ int64_t SortValue(EventOrder order, const StoredEvent& e, int64_t event_time, in
     case EventOrder::kRecordTime:
       return record_time;
     case EventOrder::kCapture:
+    case EventOrder::kField:  // the cursor's FieldSortKey
       break;
   }
   return e.id;
@@ -182,24 +191,146 @@ void AddFilters(QueryBuilder& b, const EventQuery& q) {
   }
 }
 
+std::string_view ComparisonSql(Comparison op) {
+  switch (op) {
+    case Comparison::kGt:
+      return " > ";
+    case Comparison::kGe:
+      return " >= ";
+    case Comparison::kLt:
+      return " < ";
+    case Comparison::kLe:
+      return " <= ";
+    case Comparison::kEq:
+      break;
+  }
+  return " = ";
+}
+
+// EXISTS over the epcis_event_fields rows of the event in `scope` named by
+// the SQL text `name`, where `condition` (if any) holds.
+std::string FieldExists(std::string_view scope, bool nested, const std::string& name,
+                        const std::string& condition) {
+  return "EXISTS (SELECT 1 FROM epcis_event_fields f WHERE f.event_row = e.id AND f.scope = '" +
+         std::string(scope) + "' AND f.nested = " + (nested ? "1" : "0") + " AND f.name = " + name +
+         (condition.empty() ? "" : " AND " + condition) + ")";
+}
+
+// A standard member (scope 'standard') equal to one of `values`.
+void StandardFieldIn(QueryBuilder& b, std::string_view name,
+                     const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  std::string in = "f.text_value IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) in += (i ? ", " : "") + b.Param(values[i]);
+  b.Where(FieldExists("standard", false, "'" + std::string(name) + "'", in + ")"));
+}
+
+// f.text_value / num_value / time_value compared with `v`: as a number or a
+// time when `v` is one (EQ also accepts the same text), else as text in
+// byte order.
+std::string FieldComparison(QueryBuilder& b, Comparison op, const FieldValue& v) {
+  const std::string_view cmp = ComparisonSql(op);
+  if (op == Comparison::kEq) {
+    std::string sql = "(f.text_value = " + b.Param(v.text);
+    if (v.number) sql += " OR f.num_value = " + b.Param(*v.number);
+    if (v.time) sql += " OR f.time_value = " + b.Param(*v.time);
+    return sql + ")";
+  }
+  if (v.number) return "f.num_value" + std::string(cmp) + b.Param(*v.number);
+  if (v.time) return "f.time_value" + std::string(cmp) + b.Param(*v.time);
+  const std::string_view collate = b.dialect() == Dialect::kPostgres ? " COLLATE \"C\"" : "";
+  return "f.text_value" + std::string(collate) + std::string(cmp) + b.Param(v.text);
+}
+
+void AddFieldMatch(QueryBuilder& b, const FieldMatch& m) {
+  static constexpr std::string_view kScopes[] = {"extension", "ilmd", "errorExtension"};
+  std::string condition;
+  if (m.op) {
+    for (std::size_t i = 0; i < m.values.size(); ++i) {
+      condition += (i ? " OR " : "(") + FieldComparison(b, *m.op, m.values[i]);
+    }
+    // No value to compare with: nothing matches.
+    condition = m.values.empty() ? "1 = 0" : condition + ")";
+  }
+  b.Where(FieldExists(kScopes[static_cast<int>(m.scope)], m.nested, b.Param(m.name), condition));
+}
+
+// The second group of EventQuery's conditions (events.h).
+void AddFieldFilters(QueryBuilder& b, const EventQuery& q) {
+  StandardFieldIn(b, "persistentDisposition.set", q.persistent_disposition_set);
+  StandardFieldIn(b, "persistentDisposition.unset", q.persistent_disposition_unset);
+  if (!q.quantity_bounds.empty()) {
+    std::string sql =
+        "EXISTS (SELECT 1 FROM epcis_event_quantities x WHERE x.event_row = e.id AND "
+        "x.quantity IS NOT NULL";
+    for (const QuantityBound& bound : q.quantity_bounds) {
+      sql += " AND x.quantity" + std::string(ComparisonSql(bound.op)) + b.Param(bound.value);
+    }
+    b.Where(sql + ")");
+  }
+  // An error declaration is stored as an event of its own beside the event it
+  // declares erroneous (store_events.cc): the events that "contain an
+  // ErrorDeclaration" are those rows; the erroneous event is not changed.
+  if (q.error_declaration) b.Where("e.declares_error = 1");
+  if (q.ge_error_declaration_time) {
+    b.Where(FieldExists("standard", false, "'errorDeclaration.declarationTime'",
+                        "f.time_value >= " + b.Param(*q.ge_error_declaration_time)));
+  }
+  if (q.lt_error_declaration_time) {
+    b.Where(FieldExists("standard", false, "'errorDeclaration.declarationTime'",
+                        "f.time_value < " + b.Param(*q.lt_error_declaration_time)));
+  }
+  StandardFieldIn(b, "errorDeclaration.reason", q.error_reasons);
+  StandardFieldIn(b, "errorDeclaration.correctiveEventID", q.corrective_event_ids);
+  for (const FieldMatch& m : q.field_matches) AddFieldMatch(b, m);
+}
+
+// The sort expressions of `q`'s order, most significant first (then e.id).
+std::vector<std::string> SortExpressions(QueryBuilder& b, const EventQuery& q) {
+  if (q.order != EventOrder::kField) return {std::string(SortColumn(q.order))};
+  const std::string rows =
+      " FROM epcis_event_fields f WHERE f.event_row = e.id AND f.scope = 'extension' AND "
+      "f.nested = 0 AND f.name = " +
+      b.Param(q.order_field);
+  // Byte order for text, as the standard asks (PostgreSQL's default
+  // collation is the locale's).
+  const std::string text =
+      b.dialect() == Dialect::kPostgres ? "f.text_value COLLATE \"C\"" : "f.text_value";
+  return {"COALESCE((SELECT MIN(COALESCE(f.num_value, f.time_value, 1e307))" + rows + "), 1e308)",
+          "COALESCE((SELECT MIN(" + text + ")" + rows + "), '')"};
+}
+
 }  // namespace
 
 Result<EventPage> Store::QueryEvents(const EventQuery& q) {
   const int limit = std::clamp(q.limit, 1, 10000);
   QueryBuilder b(db_->dialect());
   AddFilters(b, q);
-  const std::string sort = std::string(SortColumn(q.order));
+  AddFieldFilters(b, q);
+  const std::vector<std::string> sort = SortExpressions(b, q);
   const std::string direction = q.descending ? " DESC" : " ASC";
+  std::string keys, order_by;
+  for (const std::string& expression : sort) {
+    keys += expression + ", ";
+    order_by += expression + direction + ", ";
+  }
   if (q.after) {
-    // Row values compare lexicographically: (sort, id) strictly past the cursor.
-    b.Where("(" + sort + ", e.id) " + (q.descending ? "<" : ">") + " (" +
-            b.Param(q.after->sort_value) + ", " + b.Param(q.after->id) + ")");
+    // Row values compare lexicographically: (sort…, id) strictly past the cursor.
+    std::string cursor;
+    if (q.after->field) {
+      cursor = b.Param(q.after->field->number) + ", " + b.Param(q.after->field->text);
+    } else {
+      cursor = b.Param(q.after->sort_value);
+    }
+    b.Where("(" + keys + "e.id) " + (q.descending ? "<" : ">") + " (" + cursor + ", " +
+            b.Param(q.after->id) + ")");
   }
   // One more row than asked tells whether another page follows.
   const std::string sql = "SELECT " + std::string(store_internal::kEventColumns) +
-                          ", e.event_time, e.record_time FROM epcis_events e" + b.WhereSql() +
-                          " ORDER BY " + sort + direction + ", e.id" + direction + " LIMIT " +
-                          std::to_string(limit + 1);
+                          ", e.event_time, e.record_time" +
+                          (q.order == EventOrder::kField ? ", " + sort[0] + ", " + sort[1] : "") +
+                          " FROM epcis_events e" + b.WhereSql() + " ORDER BY " + order_by + "e.id" +
+                          direction + " LIMIT " + std::to_string(limit + 1);
   return store_internal::InTransaction<EventPage>(
       *db_, TxMode::kRead, [&](SqlConnection& c) -> Result<EventPage> {
         TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, b.params()));
@@ -214,7 +345,11 @@ Result<EventPage> Store::QueryEvents(const EventQuery& q) {
           const SqlRow& last = r.rows[n - 1];
           EventCursor next;
           next.id = last.Int(0);
-          next.sort_value = SortValue(q.order, page.events.back(), last.Int(6), last.Int(7));
+          if (q.order == EventOrder::kField) {
+            next.field = FieldSortKey{last.Double(8), last.Text(9)};
+          } else {
+            next.sort_value = SortValue(q.order, page.events.back(), last.Int(6), last.Int(7));
+          }
           page.next = next;
         }
         return page;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -138,7 +139,10 @@ TEST_P(EventsTest, ErrorDeclarationIsKeptAndMarksTheEvent) {
 }
 
 TEST_P(EventsTest, FailedCaptureStoresNothing) {
-  NewEvent good = Observe("2026-03-01T08:00:00Z", kItem1);
+  // The good event has field rows too: they go with the failed batch.
+  NewEvent good = Observe("2026-03-01T08:00:00Z", kItem1,
+                          "\"persistentDisposition\": {\"set\": [\"in_transit\"]}, "
+                          "\"https://ns.example.com/epcis/t\": 1");
   NewEvent bad = Observe("2026-03-01T09:00:00Z", kItem2);
   bad.event.event_time = "not a time";
   CaptureContext ctx;
@@ -149,6 +153,7 @@ TEST_P(EventsTest, FailedCaptureStoresNothing) {
   EXPECT_FALSE(store_->CaptureEvents({good}, ctx, Admin()).ok());
   EXPECT_EQ(CountRows("epcis_events"), 0);
   EXPECT_EQ(CountRows("epcis_event_epcs"), 0);
+  EXPECT_EQ(CountRows("epcis_event_fields"), 0);
 }
 
 TEST_P(EventsTest, QueriesByTypeTimeAndWhyWhere) {
@@ -186,7 +191,7 @@ TEST_P(EventsTest, QueriesByTypeTimeAndWhyWhere) {
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
 }
 
-TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
+TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPattern) {
   auto ids = Capture({
       Observe("2026-03-01T08:00:00Z", kItem1),
       Observe("2026-03-02T08:00:00Z", kOtherItem),
@@ -203,7 +208,7 @@ TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
   q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/A1", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
   // MATCH_epc looks at epcList and childEPCs; a parent is only "any" EPC.
-  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/", true}};
+  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/*", true}};
   EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[2].id}));
   q.match_epc = {{"https://id.gs1.org/00/389300010000000019", false}};
   EXPECT_TRUE(Ids(q).empty());
@@ -213,19 +218,28 @@ TEST_P(EventsTest, MatchesIdentifiersByRoleExactlyOrByPrefix) {
   q = {};
   q.match_parent_id = {{"https://id.gs1.org/00/389300010000000019", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
-  // Prefixes are case-sensitive and their wildcard characters literal.
+  // '?' is one character: both GTINs, any serial.
   q = {};
-  q.match_any_epc = {{"https://id.gs1.org/01/08930001000018/21/a", true},
-                     {"https://id.gs1.org/01/0893000_", true},
-                     {"https://id.gs1.org/01/0893000%", true}};
+  q.match_any_epc = {{"https://id.gs1.org/01/0893000?00001?/21/*", true}};
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[1].id, ids[2].id}));
+  q.match_any_epc = {{"https://id.gs1.org/01/0893000?00001?/21/??", true}};
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[1].id, ids[2].id}));
+  q.match_any_epc = {{"https://id.gs1.org/01/0893000?00001?/21/?", true}};
+  EXPECT_TRUE(Ids(q).empty());
+  // Patterns are case-sensitive, and LIKE's and GLOB's other special
+  // characters are literal.
+  q.match_any_epc = {{"https://id.gs1.org/01/08930001000018/21/a*", true},
+                     {"https://id.gs1.org/01/0893000_*", true},
+                     {"https://id.gs1.org/01/0893000%*", true},
+                     {"https://id.gs1.org/01/[0]*", true}};
   EXPECT_TRUE(Ids(q).empty());
   q = {};
   q.match_epc_class = {{"https://id.gs1.org/01/08930001000018/10/LOT1", false}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
-  q.match_epc_class = {{"https://id.gs1.org/01/08930001000018", true}};
+  q.match_epc_class = {{"https://id.gs1.org/01/08930001000018/10/*", true}};
   EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[2].id});
   q = {};
-  q.match_input_epc_class = {{"https://id.gs1.org/01/08930001000018", true}};
+  q.match_input_epc_class = {{"https://id.gs1.org/01/08930001000018*", true}};
   EXPECT_TRUE(Ids(q).empty());
 }
 
@@ -316,6 +330,227 @@ TEST_P(EventsTest, PagesStayPutWhileEventsArrive) {
   ASSERT_EQ(page->events.size(), 1u);
   EXPECT_EQ(page->events[0].event.epc_list,
             std::vector<std::string>{"https://id.gs1.org/01/08930001000018/21/A2"});
+}
+
+TEST(ExtensionFieldName, IsTheNamespaceIriThenTheLocalName) {
+  EXPECT_EQ(ExtensionFieldName("{https://ns.example.com/epcis/}temperature"),
+            "https://ns.example.com/epcis/temperature");
+  EXPECT_EQ(ExtensionFieldName("{https://ns.example.com/epcis#}t"),
+            "https://ns.example.com/epcis#t");
+  EXPECT_EQ(ExtensionFieldName("{urn:epcglobal:cbv:mda:}lotNumber"),
+            "urn:epcglobal:cbv:mda:lotNumber");
+  // An XML namespace that ends in no separator gets EPCIS 1.x's '#'.
+  EXPECT_EQ(ExtensionFieldName("{http://ns.example.com/epcis}t"), "http://ns.example.com/epcis#t");
+  EXPECT_EQ(ExtensionFieldName("lotNumber"), "lotNumber");
+}
+
+TEST(TypedFieldValue, ReadsNumbersAndTimesWithAZone) {
+  EXPECT_EQ(TypedFieldValue("21.5"), (FieldValue{"21.5", 21.5, std::nullopt}));
+  EXPECT_EQ(TypedFieldValue("2026-03-01T08:00:00+07:00"),
+            (FieldValue{"2026-03-01T08:00:00+07:00", std::nullopt, 1772326800000}));
+  EXPECT_EQ(TypedFieldValue("2026-03-01T08:00:00"), (FieldValue{"2026-03-01T08:00:00", {}, {}}));
+  EXPECT_EQ(TypedFieldValue("12kg"), (FieldValue{"12kg", {}, {}}));
+  EXPECT_EQ(TypedFieldValue("inf"), (FieldValue{"inf", {}, {}}));
+  EXPECT_EQ(TypedFieldValue(""), (FieldValue{"", {}, {}}));
+}
+
+TEST_P(EventsTest, MatchesPersistentDispositions) {
+  auto ids = Capture({
+      Observe("2026-03-01T08:00:00Z", kItem1,
+              "\"persistentDisposition\": {\"set\": [\"completeness_verified\"], "
+              "\"unset\": [\"completeness_inferred\", \"in_transit\"]}"),
+      Observe("2026-03-02T08:00:00Z", kItem2),
+  });
+  ASSERT_EQ(ids.size(), 2u);
+  EventQuery q;
+  q.persistent_disposition_set = {"https://ref.gs1.org/cbv/Disp-in_transit",
+                                  "https://ref.gs1.org/cbv/Disp-completeness_verified"};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+  q.persistent_disposition_set = {"https://ref.gs1.org/cbv/Disp-in_transit"};  // unset, not set
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.persistent_disposition_unset = {"https://ref.gs1.org/cbv/Disp-in_transit"};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+}
+
+TEST_P(EventsTest, QuantityBoundsHoldForOneQuantityElement) {
+  const std::string lot = "\"https://id.gs1.org/01/08930001000018/10/LOT1\"";
+  auto ids = Capture({
+      Observe("2026-03-01T08:00:00Z", kItem1,
+              "\"quantityList\": [{\"epcClass\": " + lot + ", \"quantity\": 5, \"uom\": \"KGM\"}]"),
+      Event(
+          "\"type\": \"AggregationEvent\", \"eventTime\": \"2026-03-03T08:00:00Z\", "
+          "\"eventTimeZoneOffset\": \"+00:00\", \"action\": \"ADD\", \"parentID\": "
+          "\"https://id.gs1.org/00/389300010000000019\", \"childQuantityList\": [{\"epcClass\": " +
+          lot + ", \"quantity\": 12.5}]"),
+      Observe("2026-03-04T08:00:00Z", kItem2, "\"quantityList\": [{\"epcClass\": " + lot + "}]"),
+      Observe("2026-03-05T08:00:00Z", kItem2,
+              "\"quantityList\": [{\"epcClass\": " + lot +
+                  ", \"quantity\": 3}, {\"epcClass\": " + lot + ", \"quantity\": 20}]"),
+  });
+  ASSERT_EQ(ids.size(), 4u);
+  EventQuery q;
+  q.quantity_bounds = {{Comparison::kEq, 5}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[0].id});
+  q.quantity_bounds = {{Comparison::kGt, 5}};
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[1].id, ids[3].id}));
+  q.quantity_bounds = {{Comparison::kGe, 5}, {Comparison::kLe, 12.5}};
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[0].id, ids[1].id}));
+  q.quantity_bounds = {{Comparison::kLt, 5}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[3].id});
+  // 3 and 20 are each outside (5, 10): no one element of ids[3] is inside.
+  q.quantity_bounds = {{Comparison::kGt, 5}, {Comparison::kLt, 10}};
+  EXPECT_TRUE(Ids(q).empty());
+}
+
+TEST_P(EventsTest, ErrorDeclarationParametersFindTheDeclarations) {
+  NewEvent original = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:e1\"");
+  NewEvent declaration = Observe(
+      "2026-03-01T08:00:00Z", kItem1,
+      "\"eventID\": \"urn:uuid:e1\", \"errorDeclaration\": {\"declarationTime\": "
+      "\"2026-03-05T17:00:00+07:00\", \"reason\": \"incorrect_data\", \"correctiveEventIDs\": "
+      "[\"urn:uuid:c1\", \"urn:uuid:c2\"], \"https://ns.example.com/epcis/ticket\": \"T-9\"}");
+  NewEvent bare = Observe("2026-03-01T08:00:00Z", kItem2,
+                          "\"eventID\": \"urn:uuid:e2\", \"errorDeclaration\": "
+                          "{\"declarationTime\": \"2026-03-06T10:00:00Z\"}");
+  auto ids = Capture({original, declaration, bare});
+  ASSERT_EQ(ids.size(), 3u);
+  EventQuery q;
+  q.error_declaration = true;
+  EXPECT_EQ(Ids(q), (std::vector<int64_t>{ids[1].id, ids[2].id}));
+  q = {};
+  q.ge_error_declaration_time = 1772704800000;  // 2026-03-05T10:00:00Z, the first exactly
+  q.lt_error_declaration_time = 1772791200000;  // 2026-03-06T10:00:00Z, the second: excluded
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[1].id});
+  q = {};
+  q.error_reasons = {"https://ref.gs1.org/cbv/ER-incorrect_data"};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[1].id});
+  q.error_reasons = {"https://ref.gs1.org/cbv/ER-did_not_occur"};
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.corrective_event_ids = {"urn:uuid:c9", "urn:uuid:c2"};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[1].id});
+  q.corrective_event_ids = {"urn:uuid:e1"};
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  FieldMatch ticket;
+  ticket.scope = FieldMatch::Scope::kErrorDeclaration;
+  ticket.name = "https://ns.example.com/epcis/ticket";
+  ticket.op = Comparison::kEq;
+  ticket.values = {TypedFieldValue("T-9")};
+  q.field_matches = {ticket};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{ids[1].id});
+  ticket.scope = FieldMatch::Scope::kEvent;  // not a member of the event itself
+  q.field_matches = {ticket};
+  EXPECT_TRUE(Ids(q).empty());
+}
+
+FieldMatch Field(const std::string& local, std::optional<Comparison> op,
+                 const std::vector<std::string>& values = {}) {
+  FieldMatch m;
+  m.name = "https://ns.example.com/epcis/" + local;
+  m.op = op;
+  for (const std::string& v : values) m.values.push_back(TypedFieldValue(v));
+  return m;
+}
+
+TEST_P(EventsTest, ExtensionFieldsCompareAsNumbersTimesOrText) {
+  const std::string ns = "\"https://ns.example.com/epcis/";
+  auto ids = Capture({
+      Event("\"type\": \"ObjectEvent\", \"eventTime\": \"2026-03-01T08:00:00Z\", "
+            "\"eventTimeZoneOffset\": \"+00:00\", \"action\": \"ADD\", \"epcList\": [" +
+            kItem1 + "], " + ns + "temperature\": 21.5, " + ns +
+            "harvest\": \"2026-02-27T06:00:00+07:00\", " + ns + "grade\": \"A\", " + ns +
+            "farm\": {" + ns + "plot\": \"P7\", " + ns + "area\": 3}, \"ilmd\": {" + ns +
+            "lotCode\": \"L1\", \"lotNumber\": \"N1\"}"),
+      Observe(
+          "2026-03-02T08:00:00Z", kItem2,
+          ns + "temperature\": \"8\", " + ns + "grade\": \"B\", " + ns + "tags\": [\"x\", \"y\"]"),
+  });
+  ASSERT_EQ(ids.size(), 2u);
+  const std::vector<int64_t> first{ids[0].id}, second{ids[1].id}, both{ids[0].id, ids[1].id};
+  auto ids_of = [&](std::vector<FieldMatch> matches) {
+    EventQuery q;
+    q.field_matches = std::move(matches);
+    return Ids(q);
+  };
+  EXPECT_EQ(ids_of({Field("temperature", Comparison::kEq, {"21.50"})}), first);
+  // "8" was captured as text (as XML gives every value): equal as text and
+  // as a number.
+  EXPECT_EQ(ids_of({Field("temperature", Comparison::kEq, {"8", "99"})}), second);
+  EXPECT_EQ(ids_of({Field("temperature", Comparison::kEq, {"8.0"})}), second);
+  EXPECT_EQ(ids_of({Field("temperature", Comparison::kGt, {"10"})}), first);
+  EXPECT_EQ(ids_of({Field("temperature", Comparison::kLt, {"10"})}), second);
+  EXPECT_EQ(ids_of({Field("temperature", Comparison::kGe, {"8"}),
+                    Field("temperature", Comparison::kLe, {"21.5"})}),
+            both);
+  // Times compare as instants, whatever the zone.
+  EXPECT_EQ(ids_of({Field("harvest", Comparison::kGe, {"2026-02-26T23:00:00Z"})}), first);
+  EXPECT_EQ(ids_of({Field("harvest", Comparison::kGt, {"2026-02-26T23:00:00Z"})}),
+            std::vector<int64_t>{});
+  EXPECT_EQ(ids_of({Field("harvest", Comparison::kLt, {"2026-02-27T07:00:00+07:00"})}), first);
+  // Other text compares in byte order ("a" sorts after "B").
+  EXPECT_EQ(ids_of({Field("grade", Comparison::kGt, {"A"})}), second);
+  EXPECT_EQ(ids_of({Field("grade", Comparison::kLt, {"a"})}), both);
+  EXPECT_EQ(ids_of({Field("grade", Comparison::kEq, {"a"})}), std::vector<int64_t>{});
+  // EXISTS_, INNER_ and arrays.
+  EXPECT_EQ(ids_of({Field("farm", std::nullopt)}), first);
+  EXPECT_EQ(ids_of({Field("tags", std::nullopt)}), second);
+  EXPECT_EQ(ids_of({Field("tags", Comparison::kEq, {"y"})}), second);
+  EXPECT_EQ(ids_of({Field("plot", std::nullopt)}), std::vector<int64_t>{});
+  FieldMatch area = Field("area", Comparison::kEq, {"3"});
+  area.nested = true;
+  EXPECT_EQ(ids_of({area}), first);
+  // ILMD_: namespaced and plain members.
+  FieldMatch lot = Field("lotCode", Comparison::kEq, {"L1"});
+  EXPECT_EQ(ids_of({lot}), std::vector<int64_t>{});
+  lot.scope = FieldMatch::Scope::kIlmd;
+  EXPECT_EQ(ids_of({lot}), first);
+  lot.name = "lotNumber";
+  lot.values = {TypedFieldValue("N1")};
+  EXPECT_EQ(ids_of({lot}), first);
+  // A comparison without a value matches nothing.
+  EXPECT_EQ(ids_of({Field("temperature", Comparison::kGt)}), std::vector<int64_t>{});
+  // The first condition holds for both, the second for one: AND.
+  EXPECT_EQ(ids_of({Field("grade", std::nullopt), Field("farm", std::nullopt)}), first);
+}
+
+TEST_P(EventsTest, OrdersByAnExtensionFieldAcrossPages) {
+  const std::string t = "\"https://ns.example.com/epcis/temperature\": ";
+  auto ids = Capture({
+      Observe("2026-03-01T08:00:00Z", kItem1, t + "21.5"),
+      Observe("2026-03-02T08:00:00Z", kItem1, t + "\"8\""),
+      Observe("2026-03-03T08:00:00Z", kItem1),
+      Observe("2026-03-04T08:00:00Z", kItem1, t + "30"),
+      Observe("2026-03-05T08:00:00Z", kItem1, t + "\"warm\""),
+      Observe("2026-03-06T08:00:00Z", kItem1, t + "[\"cold\", \"Warm\"]"),
+      Observe("2026-03-07T08:00:00Z", kItem1, t + "8"),
+  });
+  ASSERT_EQ(ids.size(), 7u);
+  // Numbers, then text in byte order ("Warm" < "cold" < "warm"), then the
+  // event without the field; equal keys by capture order.
+  const std::vector<int> ascending = {1, 6, 0, 3, 5, 4, 2};
+  for (bool descending : {false, true}) {
+    SCOPED_TRACE(descending ? "DESC" : "ASC");
+    EventQuery q;
+    q.order = EventOrder::kField;
+    q.order_field = "https://ns.example.com/epcis/temperature";
+    q.descending = descending;
+    q.limit = 2;
+    std::vector<int64_t> seen;
+    for (int pages = 0; pages < 10; ++pages) {
+      auto page = store_->QueryEvents(q);
+      ASSERT_TRUE(IsOk(page));
+      for (const StoredEvent& e : page->events) seen.push_back(e.id);
+      if (!page->next) break;
+      ASSERT_TRUE(page->next->field);
+      q.after = page->next;
+    }
+    std::vector<int64_t> expected;
+    for (int i : ascending) expected.push_back(ids[i].id);
+    if (descending) std::reverse(expected.begin(), expected.end());
+    EXPECT_EQ(seen, expected);
+  }
 }
 
 TXNG_INSTANTIATE_BACKENDS(EventsTest);

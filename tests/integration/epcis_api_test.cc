@@ -175,6 +175,94 @@ TEST_P(EpcisApiTest, BadQueriesAreQueryParameterOrImplementationExceptions) {
   EXPECT_EQ(ProblemType(missing), "epcisException:NoSuchResourceException");
 }
 
+TEST_P(EpcisApiTest, ExtensionQuantityDispositionErrorAndPatternParameters) {
+  Caller producer_a = Login("producer_a");
+  const std::string context =
+      R"("@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+          {"ex": "https://ns.example.com/epcis/"}], "type": "ObjectEvent",
+          "eventTimeZoneOffset": "+07:00", "action": "OBSERVE", )";
+  const std::string warm =
+      "{" + context + R"("eventID": "urn:uuid:warm", "eventTime": "2026-03-01T08:00:00+07:00",
+      "epcList": ["https://id.gs1.org/01/08930001000018/21/X1"],
+      "quantityList": [{"epcClass": "https://id.gs1.org/01/08930001000018/10/L1",
+                        "quantity": 12, "uom": "KGM"}],
+      "persistentDisposition": {"set": ["completeness_verified"]},
+      "ex:temperature": 21.5, "ex:farm": {"ex:plot": "P7"}})";
+  const std::string cool =
+      "{" + context + R"("eventID": "urn:uuid:cool", "eventTime": "2026-03-02T08:00:00+07:00",
+      "epcList": ["https://id.gs1.org/01/08930001000025/21/X2"], "ex:temperature": 8})";
+  const std::string retraction =
+      "{" + context + R"("eventID": "urn:uuid:cool", "eventTime": "2026-03-02T08:00:00+07:00",
+      "epcList": ["https://id.gs1.org/01/08930001000025/21/X2"], "ex:temperature": 8,
+      "errorDeclaration": {"declarationTime": "2026-03-03T08:00:00Z",
+                           "reason": "incorrect_data"}})";
+  for (const std::string* event : {&warm, &cool, &retraction}) {
+    auto r = Call("POST", "/epcis/events", producer_a, *event);
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+  auto event_ids = [&](const std::string& query) {
+    auto r = Call("GET", "/epcis/events?" + query, producer_a);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    std::vector<std::string> ids;
+    const nlohmann::json doc = Json(r);
+    for (const auto& e : doc["epcisBody"]["queryResults"]["resultsBody"]["eventList"]) {
+      ids.push_back(e["eventID"].get<std::string>() +
+                    (e.contains("errorDeclaration") ? " (declaration)" : ""));
+    }
+    return ids;
+  };
+  const std::string temperature = http::PercentEncode("https://ns.example.com/epcis/temperature");
+  EXPECT_EQ(event_ids("GT_" + temperature + "=20"), std::vector<std::string>{"urn:uuid:warm"});
+  EXPECT_EQ(event_ids("LE_" + temperature + "=8&EXISTS_errorDeclaration=false"),
+            (std::vector<std::string>{"urn:uuid:cool", "urn:uuid:cool (declaration)"}));
+  EXPECT_EQ(
+      event_ids("EQ_INNER_" + http::PercentEncode("https://ns.example.com/epcis/plot") + "=P7"),
+      std::vector<std::string>{"urn:uuid:warm"});
+  EXPECT_EQ(event_ids("GE_quantity=12&LT_quantity=13"), std::vector<std::string>{"urn:uuid:warm"});
+  EXPECT_EQ(event_ids("EQ_persistentDisposition_set=completeness_verified"),
+            std::vector<std::string>{"urn:uuid:warm"});
+  EXPECT_EQ(event_ids("EXISTS_errorDeclaration=true&EQ_errorReason=incorrect_data"),
+            std::vector<std::string>{"urn:uuid:cool (declaration)"});
+  EXPECT_EQ(
+      event_ids("GE_errorDeclarationTime=" + http::PercentEncode("2026-03-03T15:00:01+07:00")),
+      std::vector<std::string>{});
+  // Every GTIN of company prefix 8930001, serials starting with X.
+  EXPECT_EQ(
+      event_ids("MATCH_epc=" + http::PercentEncode("urn:epc:idpat:sgtin:8930001.*.*") +
+                "&EXISTS_errorDeclaration=false&orderBy=eventTime&orderDirection=ASC"),
+      (std::vector<std::string>{"urn:uuid:warm", "urn:uuid:cool", "urn:uuid:cool (declaration)"}));
+  EXPECT_EQ(event_ids("MATCH_epc=" + http::PercentEncode("urn:epc:idpat:sgtin:8930002.*.*")),
+            std::vector<std::string>{});
+
+  auto bad = Call("GET", "/epcis/events?GT_quantity=lots", producer_a);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(ProblemType(bad), "epcisException:QueryParameterException");
+  EXPECT_EQ(Json(bad)["detail"], "query parameter GT_quantity: must be a number, got \"lots\"");
+  auto curie = Call("GET", "/epcis/events?EQ_ex:temperature=8", producer_a);
+  EXPECT_EQ(curie.status, 400);
+  EXPECT_NE(Json(curie)["detail"].get<std::string>().find("declares no namespace prefixes"),
+            std::string::npos)
+      << curie.body;
+
+  // Pages of one by the temperature, following Link rel="next".
+  std::string target = "/epcis/events?orderBy=" + temperature + "&orderDirection=ASC&perPage=1";
+  std::vector<std::string> ordered;
+  for (int page = 0; page < 5 && !target.empty(); ++page) {
+    auto r = Call("GET", target, producer_a);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const nlohmann::json doc = Json(r);
+    for (const auto& e : doc["epcisBody"]["queryResults"]["resultsBody"]["eventList"]) {
+      for (const auto& [key, value] : e.items()) {
+        // The answer names the namespace with a prefix of its own.
+        if (key.ends_with(":temperature")) ordered.push_back(value.dump());
+      }
+    }
+    const std::string link = r.Header("link").value_or("");
+    target = link.empty() ? "" : link.substr(1, link.find('>') - 1);
+  }
+  EXPECT_EQ(ordered, (std::vector<std::string>{"8", "8", "21.5"}));
+}
+
 // An EPCISDocument of ObjectEvents, one per serial.
 std::string Document(const std::vector<std::string>& serials) {
   std::string events;
