@@ -379,15 +379,17 @@ TEST(EpcisQuery, BadExtensionFieldParametersNameTheParameter) {
             "invalid_argument: query parameter EXISTS_https://ns.example.com/epcis/t: must be "
             "true or false, got \"maybe\"");
   // Families of other members are not extension fields.
-  EXPECT_EQ(ErrorOf({{"EQ_value_CEL", "5"}}),
-            "unimplemented: query parameter EQ_value_CEL is not answered yet");
+  EXPECT_EQ(ErrorOf({{"EQ_SENSORREPORT_https://ns.example.com/epcis/x", "5"}}),
+            "unimplemented: query parameter EQ_SENSORREPORT_https://ns.example.com/epcis/x is not "
+            "answered yet");
   EXPECT_EQ(ErrorOf({{"EQ_INNER_readPoint_ex:x", "5"}}),
             "unimplemented: query parameter EQ_INNER_readPoint_ex:x is not answered yet");
 }
 
 TEST(EpcisQuery, StandardParametersNotAnsweredYetAreRefusedNotIgnored) {
-  EXPECT_EQ(ErrorOf({{"WD_bizLocation", "urn:epc:id:sgln:8930001.00001.0"}}),
-            "unimplemented: query parameter WD_bizLocation is not answered yet");
+  EXPECT_EQ(ErrorOf({{"HASATTR_epcClass", "urn:epcglobal:cbv:mda:countryOfOrigin"}}),
+            "unimplemented: query parameter HASATTR_epcClass: master data attributes are answered "
+            "for readPoint and bizLocation, not \"epcClass\"");
   EXPECT_EQ(ErrorOf({{"EQ_quantity_KGM", "5"}}),
             "unimplemented: query parameter EQ_quantity_KGM is not answered yet");
   EXPECT_EQ(ErrorOf({{"orderBy", "quantity"}}),

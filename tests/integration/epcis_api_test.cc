@@ -159,7 +159,7 @@ TEST_P(EpcisApiTest, BadQueriesAreQueryParameterOrImplementationExceptions) {
       Call("GET", "/epcis/events?orderBy=eventTime&eventCountLimit=1&maxEventCount=1", producer_a);
   EXPECT_EQ(conflict.status, 400);
   auto unanswered =
-      Call("GET", "/epcis/events?WD_bizLocation=urn:epc:id:sgln:8930001.00001.0", producer_a);
+      Call("GET", "/epcis/events?EQ_SENSORREPORT_https://ns.example.com/epcis/x=1", producer_a);
   EXPECT_EQ(unanswered.status, 501);
   EXPECT_EQ(ProblemType(unanswered), "epcisException:ImplementationException");
   for (const char* serial : {"M1", "M2"}) {

@@ -308,8 +308,8 @@ class EpcisConformanceApiTest : public AppTest {
   // eventID; so each document is captured into an empty repository.
   void ForgetEvents() {
     Status s = store_->db().Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
-      for (const char* table :
-           {"epcis_event_epcs", "epcis_event_quantities", "epcis_event_links", "epcis_events"}) {
+      for (const char* table : {"epcis_event_epcs", "epcis_event_quantities", "epcis_event_links",
+                                "epcis_event_fields", "epcis_sensor_reports", "epcis_events"}) {
         TXNG_RETURN_IF_ERROR(c.Run(std::string("DELETE FROM ") + table).status());
       }
       return Status::Ok();

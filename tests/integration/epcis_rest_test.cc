@@ -381,7 +381,7 @@ TEST_P(EpcisRestTest, BadNamedQueriesChangeNothing) {
        "query member perPage: give it when reading /epcis/queries/{name}/events"},
       {R"({"name": "q", "query": {"NOT_a_parameter": "x"}})", 400, "QueryParameterException",
        "query parameter NOT_a_parameter: not an EPCIS query parameter"},
-      {R"({"name": "q", "query": {"WD_bizLocation": ["urn:epc:id:sgln:8930001.00001.0"]}})", 501,
+      {R"({"name": "q", "query": {"EQ_SENSORREPORT_https://ns.example.com/epcis/x": ["1"]}})", 501,
        "ImplementationException", ""},
       {"{not json", 400, "QueryParameterException", "the body must be a JSON object"},
   };
