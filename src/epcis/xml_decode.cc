@@ -431,13 +431,22 @@ Status DocFail(const std::string& path, std::string_view rule_name, std::string_
 
 // The events of an <EventList>: event elements, or ones wrapped in
 // <extension> (EPCIS 1.x TransformationEvent, AssociationEvent).
-Status DecodeEventList(pugi::xml_node list, const std::string& path, std::vector<Event>* out) {
+// With `rejected`, an event that does not decode is reported there and left
+// out; without, it fails the list.
+Status DecodeEventList(pugi::xml_node list, const std::string& path, std::vector<Event>* out,
+                       std::vector<EventError>* rejected) {
   std::vector<pugi::xml_node> events;
   StandardChildren(list, events);
   for (std::size_t i = 0; i < events.size(); ++i) {
     std::string at = path + "/*[" + std::to_string(i + 1) + "]";
-    TXNG_ASSIGN_OR_RETURN(Event event, XmlEventDecoder(i, at).Decode(events[i]));
-    out->push_back(std::move(event));
+    Result<Event> event = XmlEventDecoder(i, at).Decode(events[i]);
+    if (event.ok()) {
+      out->push_back(std::move(event).value());
+    } else if (rejected != nullptr) {
+      rejected->push_back({i, event.status()});
+    } else {
+      return event.status();
+    }
   }
   return Status::Ok();
 }
@@ -472,6 +481,10 @@ json HeaderJson(pugi::xml_node header) {
 }  // namespace
 
 Result<Document> DecodeXmlDocument(std::string_view text) {
+  return DecodeXmlDocument(text, nullptr);
+}
+
+Result<Document> DecodeXmlDocument(std::string_view text, std::vector<EventError>* rejected) {
   pugi::xml_document xml;
   pugi::xml_parse_result parsed = xml.load_buffer(text.data(), text.size(), pugi::parse_default);
   if (!parsed) {
@@ -531,7 +544,7 @@ Result<Document> DecodeXmlDocument(std::string_view text) {
       if (c.type() == pugi::node_element && LocalName(c.name()) == "EventList") list = c;
     }
     if (!list) return DocFail(body_path + "/EventList", rule::kRequired, "EventList is required");
-    TXNG_RETURN_IF_ERROR(DecodeEventList(list, body_path + "/EventList", &doc.events));
+    TXNG_RETURN_IF_ERROR(DecodeEventList(list, body_path + "/EventList", &doc.events, rejected));
     return doc;
   }
   pugi::xml_node results = unwrapped_results ? root : pugi::xml_node();
@@ -561,8 +574,8 @@ Result<Document> DecodeXmlDocument(std::string_view text) {
     return DocFail(body_path + "/QueryResults/resultsBody/EventList", rule::kRequired,
                    "resultsBody/EventList is required");
   }
-  TXNG_RETURN_IF_ERROR(
-      DecodeEventList(list, body_path + "/QueryResults/resultsBody/EventList", &doc.events));
+  TXNG_RETURN_IF_ERROR(DecodeEventList(list, body_path + "/QueryResults/resultsBody/EventList",
+                                       &doc.events, rejected));
   return doc;
 }
 

@@ -23,7 +23,9 @@
 #ifndef TXNG_EPCIS_XML_DECODE_H_
 #define TXNG_EPCIS_XML_DECODE_H_
 
+#include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "epcis/model.h"
@@ -33,6 +35,17 @@ namespace txng::epcis {
 // Errors are ValidationErrors (validation.h) whose pointer is an XPath such
 // as "/EPCISDocument/EPCISBody/EventList/*[2]/epcList/epc[1]".
 Result<Document> DecodeXmlDocument(std::string_view text);
+
+// An event of a document that did not decode.
+struct EventError {
+  std::size_t index = 0;  // in the document's event list
+  Status status;
+};
+
+// As DecodeXmlDocument, except that an event that breaks a rule is left out
+// of the document and reported in `rejected` (GS1-Capture-Error-Behaviour:
+// proceed); errors outside the events still fail the whole document.
+Result<Document> DecodeXmlDocument(std::string_view text, std::vector<EventError>* rejected);
 
 }  // namespace txng::epcis
 

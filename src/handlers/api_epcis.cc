@@ -5,6 +5,7 @@
 #include "common/clock.h"
 #include "epcis/json_decode.h"
 #include "epcis/json_encode.h"
+#include "epcis/xml_decode.h"
 #include "epcis/xml_encode.h"
 #include "handlers/api_epcis_internal.h"
 #include "handlers/api_handler.h"
@@ -312,6 +313,12 @@ Result<http::Response> SubmitCapture(AppContext& app, const http::Request& req,
     submission.document = std::move(*whole);
   } else if (behaviour == "proceed" && SyntaxOf(req) == EpcisSyntax::kJsonLd) {
     TXNG_ASSIGN_OR_RETURN(submission, DecodeForProceed(req.body));
+  } else if (behaviour == "proceed") {
+    std::vector<epcis::EventError> rejected;
+    TXNG_ASSIGN_OR_RETURN(submission.document, epcis::DecodeXmlDocument(req.body, &rejected));
+    for (epcis::EventError& e : rejected) {
+      submission.rejected.push_back({static_cast<int64_t>(e.index), std::move(e.status)});
+    }
   } else {
     return whole.status();  // received but rejected: nothing is stored
   }

@@ -333,6 +333,46 @@ TEST_P(EpcisApiTest, CaptureErrorBehaviourRollbackOrProceed) {
   EXPECT_EQ(EventRows(), 2);
 }
 
+TEST_P(EpcisApiTest, XmlCaptureProceedsPastInvalidEvents) {
+  Caller producer_a = Login("producer_a");
+  auto event = [](const std::string& gtin, const std::string& serial) {
+    return "<ObjectEvent><eventTime>2026-03-01T08:00:00+07:00</eventTime>"
+           "<eventTimeZoneOffset>+07:00</eventTimeZoneOffset><epcList><epc>"
+           "https://id.gs1.org/01/" +
+           gtin + "/21/" + serial +
+           "</epc></epcList><action>OBSERVE</action>"
+           "<bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep></ObjectEvent>";
+  };
+  // The second event's GTIN has check digit 7 instead of 8.
+  const std::string doc =
+      "<epcis:EPCISDocument xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\" schemaVersion=\"2.0\" "
+      "creationDate=\"2026-03-01T08:00:00+07:00\"><EPCISBody><EventList>" +
+      event("08930001000018", "X1") + event("08930001000017", "X2") +
+      event("08930001000018", "X3") + "</EventList></EPCISBody></epcis:EPCISDocument>";
+  test::HttpHeaders headers = producer_a.Headers(false);
+  headers.emplace_back("Content-Type", "application/xml");
+  auto rejected = client_->Request("POST", "/epcis/capture", doc, headers);
+  EXPECT_EQ(rejected.status, 400) << rejected.body;
+  EXPECT_NE(Json(rejected)["detail"].get<std::string>().find("EventList/*[2]/epcList"),
+            std::string::npos)
+      << rejected.body;
+  EXPECT_EQ(EventRows(), 0);
+
+  headers.emplace_back("GS1-Capture-Error-Behaviour", "proceed");
+  auto proceeded = client_->Request("POST", "/epcis/capture", doc, headers);
+  ASSERT_EQ(proceeded.status, 202) << proceeded.body;
+  capture_->WaitIdle();
+  auto job = Json(Call("GET", proceeded.Header("location").value_or(""), producer_a));
+  EXPECT_EQ(job["success"], false);
+  EXPECT_EQ(job["eventCount"], 3);
+  EXPECT_EQ(job["storedEventCount"], 2);
+  ASSERT_EQ(job["errors"].size(), 1u) << job.dump();
+  EXPECT_EQ(job["errors"][0]["eventIndex"], 1);
+  EXPECT_EQ(job["errors"][0]["pointer"], "/EPCISDocument/EPCISBody/EventList/*[2]/epcList/epc[1]")
+      << job.dump();
+  EXPECT_EQ(EventRows(), 2);
+}
+
 TXNG_INSTANTIATE_BACKENDS(EpcisApiTest);
 
 }  // namespace
