@@ -328,7 +328,8 @@ int RunQuery(const std::string& url, int64_t count, int queries) {
     const Timing slice = CaptureAll(*store, corpus, org_id);
     load.wall += slice.wall;
     load.cpu += slice.cpu;
-    std::fprintf(stderr, "loaded %lld events\n", static_cast<long long>(done + kSlice));
+    std::fprintf(stderr, "loaded %lld events\n",
+                 static_cast<long long>(std::min(count, done + kSlice)));
   }
   Report("load", count, load);
   TimeQueries(*store, "MATCH_epc", queries, [&](std::mt19937_64& rng) {
