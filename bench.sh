@@ -20,7 +20,8 @@
 # Environment: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64),
 # TXNG_THREADS (txng worker threads, default 2 = the cores of the reference machine);
 # for gs1, BENCH_MIN_TIME (seconds per repetition, default 2; 3 repetitions);
-# for capture, BENCH_EVENTS (default 100000); BENCH_PG_PORT (default: a free port).
+# for capture, BENCH_EVENTS (default 100000); for capture and query, BENCH_BACKENDS
+# (default "SQLite PostgreSQL") and BENCH_PG_PORT (default: a free port).
 # Prints a Markdown table for docs/BENCHMARKS.md. Loopback only; bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -70,7 +71,7 @@ if [[ "$what" == "capture" || "$what" == "query" ]]; then
     echo
     echo "| backend | capture events/s | floor events/s (raw prepared inserts) | capture time / floor time | capture events per client CPU-s | floor events per client CPU-s | hash IDs (untimed) events/s |"
     echo "|---|---|---|---|---|---|---|"
-    for backend in SQLite PostgreSQL; do
+    for backend in ${BENCH_BACKENDS:-SQLite PostgreSQL}; do
       if [[ $backend == SQLite ]]; then
         "$bin" capture "sqlite:$work/capture.db" "sqlite:$work/floor.db" "$events" >"$work/out"
       else
@@ -91,7 +92,7 @@ if [[ "$what" == "capture" || "$what" == "query" ]]; then
     echo
     echo "| backend | events | load events/s | query | p50 ms | p99 ms | events per answer |"
     echo "|---|---|---|---|---|---|---|"
-    for backend in SQLite PostgreSQL; do
+    for backend in ${BENCH_BACKENDS:-SQLite PostgreSQL}; do
       if [[ $backend == SQLite ]]; then
         "$bin" query "sqlite:$work/query.db" "$events" "$queries" >"$work/out"
       else
