@@ -8,21 +8,35 @@
 #                       ./build-bench), one thread: Digital Link parse with full
 #                       validation, bracketed element string parse, Digital Link
 #                       generation, and a floor that copies and scans the same URIs.
+#   ./bench.sh capture  bench/epcis_benchmark (Release, ./build-bench): EPCIS capture
+#                       through Store::CaptureEvents in documents of 1,000 events on
+#                       SQLite (a file in a temp dir) and PostgreSQL (scripts/pgtest
+#                       in a temp dir), each beside a floor: raw prepared-statement
+#                       inserts of the same rows through the same driver.
+#   ./bench.sh query    loads BENCH_QUERY_EVENTS (default 1000000) events per backend
+#                       through capture, then p50/p99 of MATCH_epc and of
+#                       EQ_bizStep + a one-week eventTime window (BENCH_QUERIES, 2000).
 #
 # Environment: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64),
 # TXNG_THREADS (txng worker threads, default 2 = the cores of the reference machine);
-# for gs1, BENCH_MIN_TIME (seconds per repetition, default 2; 3 repetitions).
+# for gs1, BENCH_MIN_TIME (seconds per repetition, default 2; 3 repetitions);
+# for capture, BENCH_EVENTS (default 100000); for capture and query, BENCH_BACKENDS
+# (default "SQLite PostgreSQL") and BENCH_PG_PORT (default: a free port).
 # Prints a Markdown table for docs/BENCHMARKS.md. Loopback only; bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 what="${1:-}"
-if [[ "$what" != "http" && "$what" != "gs1" ]]; then
-  echo "usage: ./bench.sh http|gs1" >&2
-  exit 2
-fi
+case "$what" in
+  http | gs1 | capture | query) ;;
+  *)
+    echo "usage: ./bench.sh http|gs1|capture|query" >&2
+    exit 2
+    ;;
+esac
 
-if [[ "$what" == "gs1" ]]; then
+# Builds a Release target of build-bench (configured with -DTXNG_BENCH=ON).
+build_bench() {
   scripts/install-deps
   # The same ccache settings as scripts/build.
   export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
@@ -31,13 +45,75 @@ if [[ "$what" == "gs1" ]]; then
     cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DTXNG_BENCH=ON >/dev/null
   fi
-  ninja -C build-bench -j "$(nproc)" gs1_benchmark >&2
+  ninja -C build-bench -j "$(nproc)" "$1" >&2
+}
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+
+if [[ "$what" == "capture" || "$what" == "query" ]]; then
+  build_bench epcis_benchmark
+  bin=build-bench/bench/epcis_benchmark
+  work=$(mktemp -d /tmp/txng-bench-epcis.XXXXXX)
+  chmod 755 "$work"  # the PostgreSQL server runs as user postgres
+  cleanup() {
+    scripts/pgtest stop "$work/pg" >/dev/null 2>&1 || true
+    rm -rf "$work"
+  }
+  trap cleanup EXIT
+  pg=$(scripts/pgtest start "$work/pg" ${BENCH_PG_PORT:-})
+  psql -q "$pg" -c "CREATE DATABASE bench_floor" >/dev/null
+  pg_floor="${pg%/postgres}/bench_floor"
+  # Prints the value after `key` on the line of $out that starts with `prefix`.
+  field() { awk -v p="$1" -v k="$2" '$1 " " $2 == p { for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }' "$work/out"; }
+  if [[ "$what" == "capture" ]]; then
+    events="${BENCH_EVENTS:-100000}"
+    echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · $events events in documents of 1,000 · PostgreSQL 15 (scripts/pgtest: fsync=off)"
+    echo
+    echo "| backend | capture events/s | floor events/s (raw prepared inserts) | capture time / floor time | capture events per client CPU-s | floor events per client CPU-s | hash IDs (untimed) events/s |"
+    echo "|---|---|---|---|---|---|---|"
+    for backend in ${BENCH_BACKENDS:-SQLite PostgreSQL}; do
+      if [[ $backend == SQLite ]]; then
+        "$bin" capture "sqlite:$work/capture.db" "sqlite:$work/floor.db" "$events" >"$work/out"
+      else
+        "$bin" capture "$pg" "$pg_floor" "$events" >"$work/out"
+      fi
+      c=$(field "capture events" events_per_s)
+      f=$(field "floor events" events_per_s)
+      cc=$(field "capture events" events_per_cpu_s)
+      fc=$(field "floor events" events_per_cpu_s)
+      h=$(awk '$1 == "hash" { printf "%.0f", $3 / $5 }' "$work/out")
+      ratio=$(awk -v c="$c" -v f="$f" 'BEGIN { printf "%.1f×", f / c }')
+      echo "| $backend | $c | $f | $ratio | $cc | $fc | $h |"
+    done
+  else
+    events="${BENCH_QUERY_EVENTS:-1000000}"
+    queries="${BENCH_QUERIES:-2000}"
+    echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · $events events · $queries queries each · PostgreSQL 15 (scripts/pgtest: fsync=off)"
+    echo
+    echo "| backend | events | load events/s | query | p50 ms | p99 ms | events per answer |"
+    echo "|---|---|---|---|---|---|---|"
+    for backend in ${BENCH_BACKENDS:-SQLite PostgreSQL}; do
+      if [[ $backend == SQLite ]]; then
+        "$bin" query "sqlite:$work/query.db" "$events" "$queries" >"$work/out"
+      else
+        "$bin" query "$pg" "$events" "$queries" >"$work/out"
+      fi
+      load=$(field "load events" events_per_s)
+      awk -v b="$backend" -v n="$events" -v l="$load" '$1 == "query" {
+        print "| " b " | " n " | " l " | " $2 " | " $6 " | " $8 " | " $10 " |" }' "$work/out"
+      rm -f "$work/query.db"*
+    done
+  fi
+  exit 0
+fi
+
+if [[ "$what" == "gs1" ]]; then
+  build_bench gs1_benchmark
   out=$(mktemp /tmp/txng-bench-gs1.XXXXXX.json)
   trap 'rm -f "$out"' EXIT
   build-bench/bench/gs1_benchmark --benchmark_min_time="${BENCH_MIN_TIME:-2}" \
     --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
     --benchmark_format=json >"$out"
-  cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · 1 thread · median of 3 × ${BENCH_MIN_TIME:-2} s"
   echo
   echo "| what | items/s | ns/item | floor ns / ns |"
@@ -129,7 +205,6 @@ measure() {
   P99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 }
 
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · wrk -t2 -c$conns -d$duration · txng --threads $threads"
 echo
 echo "| what | bytes | txng req/s | txng p99 | nginx (same size, static) req/s | nginx p99 | txng / nginx |"

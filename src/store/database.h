@@ -70,6 +70,13 @@ class SqlConnection {
   Result<SqlResult> Run(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
     return Run(sql, std::span<const SqlValue>(params.begin(), params.size()));
   }
+  // Runs `sql` once for each entry of `rows`, in order, as Run would, and
+  // returns the results in the same order; the first failure is returned
+  // (same Status contract as Run) and, like a failed Run, leaves the
+  // transaction to be rolled back. For writing many rows with one statement:
+  // PostgreSQL sends the runs in pipelines instead of one round trip each.
+  virtual Result<std::vector<SqlResult>> RunBatch(std::string_view sql,
+                                                  std::span<const std::vector<SqlValue>> rows) = 0;
   // Runs a script of several statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;
 };

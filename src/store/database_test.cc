@@ -149,6 +149,74 @@ TEST_P(DatabaseTest, RejectsWrongParameterCounts) {
   EXPECT_EQ(Read("SELECT id FROM things", {int64_t{1}}).status().code(), StatusCode::kInternal);
 }
 
+// Rows enough for several PostgreSQL pipelines.
+constexpr int64_t kBatchRows = 600;
+
+std::vector<std::vector<SqlValue>> ThingRows(int64_t count) {
+  std::vector<std::vector<SqlValue>> rows;
+  for (int64_t i = 1; i <= count; ++i) rows.push_back({i, "n" + std::to_string(i)});
+  return rows;
+}
+
+TEST_P(DatabaseTest, RunBatchRunsEveryRowInOrder) {
+  std::vector<SqlResult> results;
+  ASSERT_TRUE(IsOk(db_->Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
+    TXNG_ASSIGN_OR_RETURN(results, c.RunBatch("INSERT INTO things (id, name) VALUES ($1, $2) "
+                                              "ON CONFLICT (name) DO NOTHING RETURNING id",
+                                              ThingRows(kBatchRows)));
+    // A repeat within one batch sees the rows before it.
+    TXNG_ASSIGN_OR_RETURN(
+        std::vector<SqlResult> again,
+        c.RunBatch("INSERT INTO things (id, name) VALUES ($1, $2) "
+                   "ON CONFLICT (name) DO NOTHING RETURNING id",
+                   std::vector<std::vector<SqlValue>>{{int64_t{1001}, std::string("new")},
+                                                      {int64_t{1002}, std::string("new")}}));
+    EXPECT_EQ(again.at(0).rows.size(), 1u);
+    EXPECT_TRUE(again.at(1).rows.empty());
+    EXPECT_EQ(again.at(1).affected, 0);
+    TXNG_ASSIGN_OR_RETURN(std::vector<SqlResult> none,
+                          c.RunBatch("SELECT id FROM things WHERE id = $1", {}));
+    EXPECT_TRUE(none.empty());
+    return Status::Ok();
+  })));
+  ASSERT_EQ(results.size(), static_cast<size_t>(kBatchRows));
+  for (int64_t i = 0; i < kBatchRows; ++i) {
+    ASSERT_EQ(results[i].rows.size(), 1u);
+    EXPECT_EQ(results[i].rows[0].Int(0), i + 1);
+    EXPECT_EQ(results[i].affected, 1);
+  }
+  EXPECT_EQ(CountThings(), kBatchRows + 1);
+}
+
+TEST_P(DatabaseTest, RunBatchFailureReturnsTheErrorAndRollsBack) {
+  std::vector<std::vector<SqlValue>> rows = ThingRows(kBatchRows);
+  rows[450][1] = std::string("n3");  // in the second PostgreSQL pipeline
+  Status s = db_->Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
+    TXNG_RETURN_IF_ERROR(c.Run("INSERT INTO things (id, name) VALUES (9999, 'first')").status());
+    return c.RunBatch("INSERT INTO things (id, name) VALUES ($1, $2)", rows).status();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(s.field(), "name");
+  EXPECT_EQ(CountThings(), 0);
+
+  rows[450][1] = std::string("n451");
+  rows[10] = {int64_t{11}};
+  Status count = db_->Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
+    return c.RunBatch("INSERT INTO things (id, name) VALUES ($1, $2)", rows).status();
+  });
+  EXPECT_EQ(count.code(), StatusCode::kInternal);
+  EXPECT_EQ(count.message(),
+            "statement takes 2 parameters, got 1 (in: INSERT INTO things (id, name) VALUES ($1, "
+            "$2))");
+  EXPECT_EQ(CountThings(), 0);
+
+  // The connection is fine afterwards.
+  ASSERT_TRUE(IsOk(db_->Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
+    return c.RunBatch("INSERT INTO things (id, name) VALUES ($1, $2)", ThingRows(3)).status();
+  })));
+  EXPECT_EQ(CountThings(), 3);
+}
+
 TEST_P(DatabaseTest, RollsBackWhenTheFunctionFails) {
   Status s = db_->Transact(TxMode::kWrite, [](SqlConnection& c) -> Status {
     TXNG_RETURN_IF_ERROR(c.Run("INSERT INTO things (id, name) VALUES (1, 'a')").status());

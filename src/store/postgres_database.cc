@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -19,6 +20,8 @@ namespace txng {
 namespace {
 
 constexpr size_t kMaxCachedStatements = 512;
+// Runs sent by RunBatch before reading their answers (see there).
+constexpr size_t kPipelineDepth = 256;
 
 // Type OIDs (catalog/pg_type_d.h, which ships with the server headers only).
 constexpr Oid kBoolOid = 16;
@@ -160,50 +163,32 @@ class PgConnection final : public SqlConnection {
 
   Result<SqlResult> Run(std::string_view sql, std::span<const SqlValue> params) override {
     TXNG_ASSIGN_OR_RETURN(const Prepared* prepared, Prepare(sql));
-    if (prepared->params != static_cast<int>(params.size())) {
-      return Status::Internal("statement takes " + std::to_string(prepared->params) +
-                              " parameters, got " + std::to_string(params.size()) +
-                              " (in: " + std::string(sql.substr(0, 200)) + ")");
-    }
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    for (size_t i = 0; i < params.size(); ++i) {
-      const SqlValue& v = params[i];
-      if (const auto* n = std::get_if<int64_t>(&v)) {
-        texts[i] = std::to_string(*n);
-      } else if (const auto* d = std::get_if<double>(&v)) {
-        texts[i] = ParamText(*d);
-      } else if (const auto* s = std::get_if<std::string>(&v)) {
-        values[i] = s->c_str();
-        continue;
-      } else {
-        continue;  // NULL
-      }
-      values[i] = texts[i].c_str();
-    }
+    TXNG_RETURN_IF_ERROR(CheckParamCount(*prepared, sql, params.size()));
+    const ParamTexts texts(params);
     ResultHandle res(PQexecPrepared(conn_.get(), prepared->name.c_str(),
-                                    static_cast<int>(params.size()), values.data(), nullptr,
+                                    static_cast<int>(params.size()), texts.values.data(), nullptr,
                                     nullptr, /*resultFormat=*/0));
-    const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-      return StatusFromPg(conn_.get(), res.get(), sql);
+    return ResultOf(res.get(), sql);
+  }
+
+  // Sends the runs in pipelines of kPipelineDepth, each ended by a sync whose
+  // answer is read before the next is sent: the server's answers to one
+  // pipeline stay well below what the socket buffers hold, so neither side
+  // blocks on a full buffer while the other is still writing. Inside the
+  // caller's BEGIN a sync does not commit.
+  Result<std::vector<SqlResult>> RunBatch(std::string_view sql,
+                                          std::span<const std::vector<SqlValue>> rows) override {
+    TXNG_ASSIGN_OR_RETURN(const Prepared* prepared, Prepare(sql));
+    for (const std::vector<SqlValue>& row : rows) {
+      TXNG_RETURN_IF_ERROR(CheckParamCount(*prepared, sql, row.size()));
     }
-    SqlResult result;
-    const int rows = PQntuples(res.get());
-    const int cols = PQnfields(res.get());
-    result.rows.reserve(rows);
-    for (int r = 0; r < rows; ++r) {
-      std::vector<SqlValue> values_of_row;
-      values_of_row.reserve(cols);
-      for (int c = 0; c < cols; ++c) values_of_row.push_back(ConvertValue(res.get(), r, c));
-      result.rows.emplace_back(std::move(values_of_row));
+    std::vector<SqlResult> results;
+    results.reserve(rows.size());
+    for (size_t first = 0; first < rows.size(); first += kPipelineDepth) {
+      const size_t count = std::min(kPipelineDepth, rows.size() - first);
+      TXNG_RETURN_IF_ERROR(RunPipeline(*prepared, sql, rows.subspan(first, count), results));
     }
-    // PQcmdTuples also counts the rows of a SELECT; only writes "affect" rows.
-    if (!std::string_view(PQcmdStatus(res.get())).starts_with("SELECT")) {
-      std::string_view count = PQcmdTuples(res.get());
-      std::from_chars(count.data(), count.data() + count.size(), result.affected);
-    }
-    return result;
+    return results;
   }
 
   Status ExecScript(std::string_view sql) override { return Exec(std::string(sql)); }
@@ -241,6 +226,106 @@ class PgConnection final : public SqlConnection {
     std::string name;
     int params = 0;
   };
+
+  // The text form of parameters as libpq sends them; `values` point into
+  // `texts` and into the parameters themselves, which must outlive it.
+  struct ParamTexts {
+    explicit ParamTexts(std::span<const SqlValue> params)
+        : texts(params.size()), values(params.size(), nullptr) {
+      for (size_t i = 0; i < params.size(); ++i) {
+        const SqlValue& v = params[i];
+        if (const auto* n = std::get_if<int64_t>(&v)) {
+          texts[i] = std::to_string(*n);
+        } else if (const auto* d = std::get_if<double>(&v)) {
+          texts[i] = ParamText(*d);
+        } else if (const auto* s = std::get_if<std::string>(&v)) {
+          values[i] = s->c_str();
+          continue;
+        } else {
+          continue;  // NULL
+        }
+        values[i] = texts[i].c_str();
+      }
+    }
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+  };
+
+  static Status CheckParamCount(const Prepared& prepared, std::string_view sql, size_t count) {
+    if (prepared.params == static_cast<int>(count)) return Status::Ok();
+    return Status::Internal("statement takes " + std::to_string(prepared.params) +
+                            " parameters, got " + std::to_string(count) +
+                            " (in: " + std::string(sql.substr(0, 200)) + ")");
+  }
+
+  // The rows and count of a statement's result, or its error.
+  Result<SqlResult> ResultOf(PGresult* res, std::string_view sql) {
+    const ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      return StatusFromPg(conn_.get(), res, sql);
+    }
+    SqlResult result;
+    const int rows = PQntuples(res);
+    const int cols = PQnfields(res);
+    result.rows.reserve(rows);
+    for (int r = 0; r < rows; ++r) {
+      std::vector<SqlValue> values_of_row;
+      values_of_row.reserve(cols);
+      for (int c = 0; c < cols; ++c) values_of_row.push_back(ConvertValue(res, r, c));
+      result.rows.emplace_back(std::move(values_of_row));
+    }
+    // PQcmdTuples also counts the rows of a SELECT; only writes "affect" rows.
+    if (!std::string_view(PQcmdStatus(res)).starts_with("SELECT")) {
+      std::string_view count = PQcmdTuples(res);
+      std::from_chars(count.data(), count.data() + count.size(), result.affected);
+    }
+    return result;
+  }
+
+  // One pipeline: sends every run and a sync, then reads every answer up to
+  // the sync's, whatever failed, so that the connection leaves pipeline mode
+  // with nothing pending. Appends the results to `results`.
+  Status RunPipeline(const Prepared& prepared, std::string_view sql,
+                     std::span<const std::vector<SqlValue>> rows, std::vector<SqlResult>& results) {
+    PGconn* conn = conn_.get();
+    if (PQenterPipelineMode(conn) != 1) return StatusFromPg(conn, nullptr, sql);
+    size_t sent = 0;
+    Status status;
+    for (const std::vector<SqlValue>& row : rows) {
+      const ParamTexts texts(row);
+      if (PQsendQueryPrepared(conn, prepared.name.c_str(), static_cast<int>(row.size()),
+                              texts.values.data(), nullptr, nullptr, /*resultFormat=*/0) != 1) {
+        status = StatusFromPg(conn, nullptr, sql);
+        break;
+      }
+      ++sent;
+    }
+    if (PQpipelineSync(conn) != 1) {
+      // Nothing more can be read; the connection is not reused (Broken() or
+      // still inside its transaction).
+      return status.ok() ? StatusFromPg(conn, nullptr, sql) : status;
+    }
+    for (size_t i = 0; i < sent; ++i) {
+      // Each run's result, then a null that ends it. A run after a failed
+      // one answers PGRES_PIPELINE_ABORTED.
+      while (PGresult* raw = PQgetResult(conn)) {
+        ResultHandle res(raw);
+        if (!status.ok() || PQresultStatus(raw) == PGRES_PIPELINE_ABORTED) continue;
+        Result<SqlResult> result = ResultOf(raw, sql);
+        if (!result.ok()) {
+          status = result.status();
+          continue;
+        }
+        results.push_back(std::move(result).value());
+      }
+    }
+    ResultHandle sync(PQgetResult(conn));
+    if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) {
+      return status.ok() ? StatusFromPg(conn, sync.get(), sql) : status;
+    }
+    if (PQexitPipelineMode(conn) != 1 && status.ok()) status = StatusFromPg(conn, nullptr, sql);
+    return status;
+  }
 
   // The statement prepared for `sql` on this connection.
   Result<const Prepared*> Prepare(std::string_view sql) {

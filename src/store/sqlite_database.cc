@@ -127,6 +127,19 @@ class SqliteConnection final : public SqlConnection {
     return result;
   }
 
+  // SQLite runs in-process: one step of the cached statement per row is
+  // already the cheapest way.
+  Result<std::vector<SqlResult>> RunBatch(std::string_view sql,
+                                          std::span<const std::vector<SqlValue>> rows) override {
+    std::vector<SqlResult> results;
+    results.reserve(rows.size());
+    for (const std::vector<SqlValue>& row : rows) {
+      TXNG_ASSIGN_OR_RETURN(SqlResult result, Run(sql, row));
+      results.push_back(std::move(result));
+    }
+    return results;
+  }
+
   Status ExecScript(std::string_view sql) override {
     std::string script(sql);
     char* error = nullptr;

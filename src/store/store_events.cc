@@ -33,6 +33,9 @@ constexpr std::string_view kInsertEventQuantity =
     "VALUES ($1, $2, $3, $4, $5)";
 constexpr std::string_view kInsertEventLink =
     "INSERT INTO epcis_event_links (event_row, kind, type, value) VALUES ($1, $2, $3, $4)";
+constexpr std::string_view kInsertEventField =
+    "INSERT INTO epcis_event_fields (event_row, scope, nested, name, text_value, num_value, "
+    "time_value) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 // The erroneous event keeps its row; the mark is the only change ever made
 // to a captured event's content columns.
 constexpr std::string_view kMarkDeclaredInError =
@@ -53,178 +56,225 @@ std::string RecordTime(UnixMillis now) {
   return epcis::FormatUtcMillis(instant);
 }
 
-Status InsertIds(SqlConnection& c, int64_t row, std::string_view role,
-                 const std::vector<std::string>& ids) {
-  for (const std::string& id : ids) {
-    TXNG_RETURN_IF_ERROR(c.Run(kInsertEventEpc, {row, std::string(role), id}).status());
+// The index rows of one document, a batch per table, written by one
+// RunBatch per table once the document's events have their rows.
+struct IndexRows {
+  std::vector<std::vector<SqlValue>> epcs, quantities, links, fields;
+
+  void AddIds(int64_t row, std::string_view role, const std::vector<std::string>& ids) {
+    for (const std::string& id : ids) epcs.push_back({row, std::string(role), id});
   }
-  return Status::Ok();
-}
 
-Status InsertQuantities(SqlConnection& c, int64_t row, std::string_view role,
-                        const std::vector<epcis::QuantityElement>& quantities) {
-  for (const epcis::QuantityElement& q : quantities) {
-    TXNG_RETURN_IF_ERROR(c.Run(kInsertEventQuantity, {row, std::string(role), q.epc_class,
-                                                      SqlNullable(q.quantity), q.uom})
-                             .status());
-  }
-  return Status::Ok();
-}
-
-Status InsertLinks(SqlConnection& c, int64_t row, std::string_view kind,
-                   const std::vector<epcis::TypedId>& links) {
-  for (const epcis::TypedId& link : links) {
-    TXNG_RETURN_IF_ERROR(
-        c.Run(kInsertEventLink, {row, std::string(kind), link.type, link.id}).status());
-  }
-  return Status::Ok();
-}
-
-// The rows that make an event findable by what it names.
-Status InsertIndexRows(SqlConnection& c, int64_t row, const epcis::Event& e) {
-  TXNG_RETURN_IF_ERROR(InsertIds(c, row, "epc", e.epc_list));
-  if (!e.parent_id.empty()) TXNG_RETURN_IF_ERROR(InsertIds(c, row, "parent", {e.parent_id}));
-  TXNG_RETURN_IF_ERROR(InsertIds(c, row, "child", e.child_epcs));
-  TXNG_RETURN_IF_ERROR(InsertIds(c, row, "input", e.input_epc_list));
-  TXNG_RETURN_IF_ERROR(InsertIds(c, row, "output", e.output_epc_list));
-  TXNG_RETURN_IF_ERROR(InsertQuantities(c, row, "quantity", e.quantity_list));
-  TXNG_RETURN_IF_ERROR(InsertQuantities(c, row, "child", e.child_quantity_list));
-  TXNG_RETURN_IF_ERROR(InsertQuantities(c, row, "input", e.input_quantity_list));
-  TXNG_RETURN_IF_ERROR(InsertQuantities(c, row, "output", e.output_quantity_list));
-  TXNG_RETURN_IF_ERROR(InsertLinks(c, row, "bizTransaction", e.biz_transactions));
-  TXNG_RETURN_IF_ERROR(InsertLinks(c, row, "source", e.sources));
-  return InsertLinks(c, row, "destination", e.destinations);
-}
-
-constexpr std::string_view kInsertEventField =
-    "INSERT INTO epcis_event_fields (event_row, scope, nested, name, text_value, num_value, "
-    "time_value) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-
-Status InsertField(SqlConnection& c, int64_t row, std::string_view scope, bool nested,
-                   const std::string& name, const std::optional<FieldValue>& value) {
-  SqlValue text, number, time;
-  if (value) {
-    text = value->text;
-    number = SqlNullable(value->number);
-    time = SqlNullable(value->time);
-  }
-  return c
-      .Run(kInsertEventField, {row, std::string(scope), int64_t{nested}, name, text, number, time})
-      .status();
-}
-
-// One row per value of extension member `name`: an array gives a row per
-// element, an object a row without a value and rows for its members
-// (nested).
-Status InsertExtensionValue(SqlConnection& c, int64_t row, std::string_view scope, bool nested,
-                            const std::string& name, const nlohmann::json& value) {
-  if (value.is_array()) {
-    for (const nlohmann::json& element : value) {
-      TXNG_RETURN_IF_ERROR(InsertExtensionValue(c, row, scope, nested, name, element));
+  void AddQuantities(int64_t row, std::string_view role,
+                     const std::vector<epcis::QuantityElement>& list) {
+    for (const epcis::QuantityElement& q : list) {
+      quantities.push_back({row, std::string(role), q.epc_class, SqlNullable(q.quantity), q.uom});
     }
+  }
+
+  void AddLinks(int64_t row, std::string_view kind, const std::vector<epcis::TypedId>& list) {
+    for (const epcis::TypedId& link : list) {
+      links.push_back({row, std::string(kind), link.type, link.id});
+    }
+  }
+
+  // The rows that make an event findable by what it names.
+  void Add(int64_t row, const epcis::Event& e) {
+    AddIds(row, "epc", e.epc_list);
+    if (!e.parent_id.empty()) AddIds(row, "parent", {e.parent_id});
+    AddIds(row, "child", e.child_epcs);
+    AddIds(row, "input", e.input_epc_list);
+    AddIds(row, "output", e.output_epc_list);
+    AddQuantities(row, "quantity", e.quantity_list);
+    AddQuantities(row, "child", e.child_quantity_list);
+    AddQuantities(row, "input", e.input_quantity_list);
+    AddQuantities(row, "output", e.output_quantity_list);
+    AddLinks(row, "bizTransaction", e.biz_transactions);
+    AddLinks(row, "source", e.sources);
+    AddLinks(row, "destination", e.destinations);
+  }
+
+  void AddField(int64_t row, std::string_view scope, bool nested, const std::string& name,
+                const std::optional<FieldValue>& value) {
+    SqlValue text, number, time;
+    if (value) {
+      text = value->text;
+      number = SqlNullable(value->number);
+      time = SqlNullable(value->time);
+    }
+    fields.push_back({row, std::string(scope), int64_t{nested}, name, text, number, time});
+  }
+
+  // One row per value of extension member `name`: an array gives a row per
+  // element, an object a row without a value and rows for its members
+  // (nested).
+  void AddExtensionValue(int64_t row, std::string_view scope, bool nested, const std::string& name,
+                         const nlohmann::json& value) {
+    if (value.is_array()) {
+      for (const nlohmann::json& element : value) {
+        AddExtensionValue(row, scope, nested, name, element);
+      }
+      return;
+    }
+    if (value.is_object()) {
+      AddField(row, scope, nested, name, std::nullopt);
+      for (const auto& [member, member_value] : value.items()) {
+        AddExtensionValue(row, scope, true, ExtensionFieldName(member), member_value);
+      }
+      return;
+    }
+    if (value.is_null()) return AddField(row, scope, nested, name, std::nullopt);
+    FieldValue typed = TypedFieldValue(value.is_string() ? value.get<std::string>() : value.dump());
+    if (value.is_number()) typed.number = value.get<double>();
+    AddField(row, scope, nested, name, typed);
+  }
+
+  void AddExtensions(int64_t row, std::string_view scope, const epcis::Extensions& extensions) {
+    for (const epcis::Extension& x : extensions) {
+      AddExtensionValue(row, scope, false, ExtensionFieldName(x.name), x.value);
+    }
+  }
+
+  void AddStandardFields(int64_t row, const std::string& name,
+                         const std::vector<std::string>& values) {
+    for (const std::string& value : values) {
+      AddField(row, "standard", false, name, FieldValue{value, {}, {}});
+    }
+  }
+
+  // The epcis_event_fields rows (migration 0004) of an event.
+  Status AddFieldRows(int64_t row, const epcis::Event& e) {
+    if (e.persistent_disposition) {
+      AddStandardFields(row, "persistentDisposition.set", e.persistent_disposition->set);
+      AddStandardFields(row, "persistentDisposition.unset", e.persistent_disposition->unset);
+    }
+    if (e.error_declaration) {
+      const epcis::ErrorDeclaration& d = *e.error_declaration;
+      TXNG_ASSIGN_OR_RETURN(UnixMillis at, Millis(d.declaration_time));
+      AddField(row, "standard", false, "errorDeclaration.declarationTime",
+               FieldValue{d.declaration_time, {}, at});
+      if (!d.reason.empty()) AddStandardFields(row, "errorDeclaration.reason", {d.reason});
+      AddStandardFields(row, "errorDeclaration.correctiveEventID", d.corrective_event_ids);
+      AddExtensions(row, "errorExtension", d.extensions);
+    }
+    if (e.ilmd) AddExtensions(row, "ilmd", *e.ilmd);
+    AddExtensions(row, "extension", e.extensions);
     return Status::Ok();
   }
-  if (value.is_object()) {
-    TXNG_RETURN_IF_ERROR(InsertField(c, row, scope, nested, name, std::nullopt));
-    for (const auto& [member, member_value] : value.items()) {
-      TXNG_RETURN_IF_ERROR(
-          InsertExtensionValue(c, row, scope, true, ExtensionFieldName(member), member_value));
+
+  Status Write(SqlConnection& c) const {
+    TXNG_RETURN_IF_ERROR(c.RunBatch(kInsertEventEpc, epcs).status());
+    TXNG_RETURN_IF_ERROR(c.RunBatch(kInsertEventQuantity, quantities).status());
+    TXNG_RETURN_IF_ERROR(c.RunBatch(kInsertEventField, fields).status());
+    return c.RunBatch(kInsertEventLink, links).status();
+  }
+};
+
+// Marks the events that the stored events of a document declare erroneous,
+// and the stored events that a declaration captured before names. Run once
+// the document's events are all in: a declaration then also finds the
+// events after it in the document, which ends as capturing one event at a
+// time would (the one declaration of a key marks its event, whichever
+// comes first). `stored[i]` says whether events[i] was stored under keys[i].
+Status ApplyErrorDeclarations(SqlConnection& c, const std::vector<NewEvent>& events,
+                              const std::vector<std::string>& keys,
+                              const std::vector<bool>& stored) {
+  std::vector<std::vector<SqlValue>> lookups;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (stored[i] && !events[i].event.error_declaration) lookups.push_back({keys[i]});
+  }
+  TXNG_ASSIGN_OR_RETURN(std::vector<SqlResult> found, c.RunBatch(kSelectErrorDeclaration, lookups));
+  std::vector<std::vector<SqlValue>> marks;
+  size_t lookup = 0;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (!stored[i]) continue;
+    std::string declaration_time;
+    if (events[i].event.error_declaration) {
+      declaration_time = events[i].event.error_declaration->declaration_time;
+    } else {
+      const SqlResult& declarations = found[lookup++];
+      if (declarations.rows.empty()) continue;
+      TXNG_ASSIGN_OR_RETURN(epcis::Event declaration,
+                            store_internal::EventFromDocument(declarations.rows[0].Text(0)));
+      declaration_time = declaration.error_declaration->declaration_time;
     }
-    return Status::Ok();
+    TXNG_ASSIGN_OR_RETURN(UnixMillis at, Millis(declaration_time));
+    marks.push_back({keys[i], at});
   }
-  if (value.is_null()) return InsertField(c, row, scope, nested, name, std::nullopt);
-  FieldValue typed = TypedFieldValue(value.is_string() ? value.get<std::string>() : value.dump());
-  if (value.is_number()) typed.number = value.get<double>();
-  return InsertField(c, row, scope, nested, name, typed);
+  return c.RunBatch(kMarkDeclaredInError, marks).status();
 }
 
-Status InsertExtensions(SqlConnection& c, int64_t row, std::string_view scope,
-                        const epcis::Extensions& extensions) {
-  for (const epcis::Extension& x : extensions) {
-    TXNG_RETURN_IF_ERROR(
-        InsertExtensionValue(c, row, scope, false, ExtensionFieldName(x.name), x.value));
-  }
-  return Status::Ok();
-}
-
-Status InsertStandardFields(SqlConnection& c, int64_t row, const std::string& name,
-                            const std::vector<std::string>& values) {
-  for (const std::string& value : values) {
-    TXNG_RETURN_IF_ERROR(InsertField(c, row, "standard", false, name, FieldValue{value, {}, {}}));
-  }
-  return Status::Ok();
-}
-
-// The epcis_event_fields rows (migration 0004) of an event.
-Status InsertFieldRows(SqlConnection& c, int64_t row, const epcis::Event& e) {
-  if (e.persistent_disposition) {
-    TXNG_RETURN_IF_ERROR(
-        InsertStandardFields(c, row, "persistentDisposition.set", e.persistent_disposition->set));
-    TXNG_RETURN_IF_ERROR(InsertStandardFields(c, row, "persistentDisposition.unset",
-                                              e.persistent_disposition->unset));
-  }
-  if (e.error_declaration) {
-    const epcis::ErrorDeclaration& d = *e.error_declaration;
-    TXNG_ASSIGN_OR_RETURN(UnixMillis at, Millis(d.declaration_time));
-    TXNG_RETURN_IF_ERROR(InsertField(c, row, "standard", false, "errorDeclaration.declarationTime",
-                                     FieldValue{d.declaration_time, {}, at}));
-    if (!d.reason.empty()) {
-      TXNG_RETURN_IF_ERROR(InsertStandardFields(c, row, "errorDeclaration.reason", {d.reason}));
-    }
-    TXNG_RETURN_IF_ERROR(
-        InsertStandardFields(c, row, "errorDeclaration.correctiveEventID", d.corrective_event_ids));
-    TXNG_RETURN_IF_ERROR(InsertExtensions(c, row, "errorExtension", d.extensions));
-  }
-  if (e.ilmd) TXNG_RETURN_IF_ERROR(InsertExtensions(c, row, "ilmd", *e.ilmd));
-  return InsertExtensions(c, row, "extension", e.extensions);
-}
-
-// Marks the event(s) that `key` names as declared in error: by `e` when it
-// is the declaration, else by a declaration captured before the event.
-Status ApplyErrorDeclaration(SqlConnection& c, const std::string& key, const epcis::Event& e) {
-  std::string declaration_time;
-  if (e.error_declaration) {
-    declaration_time = e.error_declaration->declaration_time;
-  } else {
-    TXNG_ASSIGN_OR_RETURN(SqlResult found, c.Run(kSelectErrorDeclaration, {key}));
-    if (found.rows.empty()) return Status::Ok();
-    TXNG_ASSIGN_OR_RETURN(epcis::Event declaration,
-                          store_internal::EventFromDocument(found.rows[0].Text(0)));
-    declaration_time = declaration.error_declaration->declaration_time;
-  }
-  TXNG_ASSIGN_OR_RETURN(UnixMillis at, Millis(declaration_time));
-  return c.Run(kMarkDeclaredInError, {key, at}).status();
-}
-
-Result<CapturedEvent> CaptureOne(SqlConnection& c, const NewEvent& in, const CaptureContext& ctx,
-                                 UnixMillis now) {
+// The epcis_events row of `in` (kInsertEvent's parameters), captured at `now`.
+Result<std::vector<SqlValue>> EventRow(const NewEvent& in, const std::string& key,
+                                       const CaptureContext& ctx, UnixMillis now,
+                                       const std::string& record_time) {
   epcis::Event e = in.event;
-  e.record_time = RecordTime(now);
+  e.record_time = record_time;
   TXNG_ASSIGN_OR_RETURN(UnixMillis event_time, Millis(e.event_time));
-  const std::string key = e.event_id.empty() ? in.hash_id : e.event_id;
   const int64_t declares = e.error_declaration ? 1 : 0;
   const std::string location_id = e.read_point ? e.read_point->id : std::string();
   const std::string biz_location = e.biz_location ? e.biz_location->id : std::string();
-  TXNG_ASSIGN_OR_RETURN(
-      SqlResult inserted,
-      c.Run(kInsertEvent,
-            {key, in.hash_id, std::string(epcis::EventTypeName(e.type)),
-             std::string(epcis::ActionName(e.action)), event_time, e.event_time_zone_offset, now,
-             e.biz_step, e.disposition, location_id, biz_location, e.transformation_id, declares,
-             ctx.org_id, std::string(ToString(ctx.review_status)),
-             store_internal::EventDocument(e)}));
-  CapturedEvent out;
-  if (inserted.rows.empty()) {
-    TXNG_ASSIGN_OR_RETURN(SqlResult existing, c.Run(kSelectEventIdByKey, {key, declares}));
-    out.id = existing.rows.at(0).Int(0);
-    out.result = CaptureResult::kDuplicate;
-    return out;
+  return std::vector<SqlValue>{key,
+                               in.hash_id,
+                               std::string(epcis::EventTypeName(e.type)),
+                               std::string(epcis::ActionName(e.action)),
+                               event_time,
+                               e.event_time_zone_offset,
+                               now,
+                               e.biz_step,
+                               e.disposition,
+                               location_id,
+                               biz_location,
+                               e.transformation_id,
+                               declares,
+                               ctx.org_id,
+                               std::string(ToString(ctx.review_status)),
+                               store_internal::EventDocument(e)};
+}
+
+// Captures a document's events: their rows in one batch (each new or a
+// duplicate by its key, in document order, so a repeat within the document
+// is a duplicate of the first), then the index and sensor rows of the new
+// ones, then their error declarations.
+Result<std::vector<CapturedEvent>> CaptureAll(SqlConnection& c, const std::vector<NewEvent>& events,
+                                              const CaptureContext& ctx, UnixMillis now) {
+  const std::string record_time = RecordTime(now);
+  std::vector<std::string> keys;
+  std::vector<std::vector<SqlValue>> rows;
+  keys.reserve(events.size());
+  rows.reserve(events.size());
+  for (const NewEvent& in : events) {
+    keys.push_back(in.event.event_id.empty() ? in.hash_id : in.event.event_id);
+    TXNG_ASSIGN_OR_RETURN(std::vector<SqlValue> row,
+                          EventRow(in, keys.back(), ctx, now, record_time));
+    rows.push_back(std::move(row));
   }
-  out.id = inserted.rows[0].Int(0);
-  TXNG_RETURN_IF_ERROR(InsertIndexRows(c, out.id, e));
-  TXNG_RETURN_IF_ERROR(store_internal::InsertSensorReports(c, out.id, e));
-  TXNG_RETURN_IF_ERROR(InsertFieldRows(c, out.id, e));
-  TXNG_RETURN_IF_ERROR(ApplyErrorDeclaration(c, key, e));
+  TXNG_ASSIGN_OR_RETURN(std::vector<SqlResult> inserted, c.RunBatch(kInsertEvent, rows));
+  std::vector<CapturedEvent> out(events.size());
+  std::vector<bool> stored(events.size(), false);
+  std::vector<size_t> duplicates;
+  std::vector<std::vector<SqlValue>> duplicate_keys;
+  IndexRows index;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (inserted[i].rows.empty()) {
+      out[i].result = CaptureResult::kDuplicate;
+      duplicates.push_back(i);
+      duplicate_keys.push_back({keys[i], events[i].event.error_declaration ? 1 : 0});
+      continue;
+    }
+    out[i].id = inserted[i].rows[0].Int(0);
+    stored[i] = true;
+    index.Add(out[i].id, events[i].event);
+    TXNG_RETURN_IF_ERROR(index.AddFieldRows(out[i].id, events[i].event));
+    TXNG_RETURN_IF_ERROR(store_internal::InsertSensorReports(c, out[i].id, events[i].event));
+  }
+  TXNG_ASSIGN_OR_RETURN(std::vector<SqlResult> existing,
+                        c.RunBatch(kSelectEventIdByKey, duplicate_keys));
+  for (size_t d = 0; d < duplicates.size(); ++d) {
+    out[duplicates[d]].id = existing[d].rows.at(0).Int(0);
+  }
+  TXNG_RETURN_IF_ERROR(index.Write(c));
+  TXNG_RETURN_IF_ERROR(ApplyErrorDeclarations(c, events, keys, stored));
   return out;
 }
 
@@ -236,20 +286,17 @@ Result<std::vector<CapturedEvent>> Store::CaptureEvents(const std::vector<NewEve
   return InTransaction<std::vector<CapturedEvent>>(
       *db_, TxMode::kWrite, [&](SqlConnection& c) -> Result<std::vector<CapturedEvent>> {
         const UnixMillis now = NowMillis();
-        std::vector<CapturedEvent> out;
-        out.reserve(events.size());
-        int stored = 0;
-        for (const NewEvent& event : events) {
-          TXNG_ASSIGN_OR_RETURN(CapturedEvent captured, CaptureOne(c, event, ctx, now));
+        TXNG_ASSIGN_OR_RETURN(std::vector<CapturedEvent> out, CaptureAll(c, events, ctx, now));
+        int64_t stored = 0;
+        for (const CapturedEvent& captured : out) {
           if (captured.result == CaptureResult::kStored) ++stored;
-          out.push_back(captured);
         }
         TXNG_RETURN_IF_ERROR(store_internal::UpsertMasterData(c, ctx.master_data, ctx.org_id, now));
-        const std::string detail = "{\"organisation\":" + std::to_string(ctx.org_id) +
-                                   ",\"stored\":" + std::to_string(stored) +
-                                   ",\"duplicates\":" + std::to_string(events.size() - stored) +
-                                   ",\"reviewStatus\":\"" +
-                                   std::string(ToString(ctx.review_status)) + "\"}";
+        const std::string detail =
+            "{\"organisation\":" + std::to_string(ctx.org_id) +
+            ",\"stored\":" + std::to_string(stored) +
+            ",\"duplicates\":" + std::to_string(static_cast<int64_t>(events.size()) - stored) +
+            ",\"reviewStatus\":\"" + std::string(ToString(ctx.review_status)) + "\"}";
         TXNG_RETURN_IF_ERROR(
             store_internal::InsertAudit(c, actor, "epcis.capture", "epcis_event", "", detail, now));
         return out;

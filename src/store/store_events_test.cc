@@ -138,6 +138,41 @@ TEST_P(EventsTest, ErrorDeclarationIsKeptAndMarksTheEvent) {
   }
 }
 
+TEST_P(EventsTest, RepeatWithinOneDocumentIsADuplicateOfTheFirst) {
+  NewEvent a = Observe("2026-03-01T08:00:00Z", kItem1);
+  NewEvent b = Observe("2026-03-01T09:00:00Z", kItem1 + ", " + kItem2,
+                       "\"bizTransactionList\": [{\"type\": \"po\", \"bizTransaction\": "
+                       "\"urn:epcglobal:cbv:bt:8930001000018:1\"}]");
+  auto captured = Capture({a, b, a, b});
+  ASSERT_EQ(captured.size(), 4u);
+  EXPECT_EQ(captured[0].result, CaptureResult::kStored);
+  EXPECT_EQ(captured[1].result, CaptureResult::kStored);
+  EXPECT_EQ(captured[2].result, CaptureResult::kDuplicate);
+  EXPECT_EQ(captured[2].id, captured[0].id);
+  EXPECT_EQ(captured[3].result, CaptureResult::kDuplicate);
+  EXPECT_EQ(captured[3].id, captured[1].id);
+  EXPECT_EQ(CountRows("epcis_events"), 2);
+  // Index rows of the stored events only, each once.
+  EXPECT_EQ(CountRows("epcis_event_epcs"), 3);
+  EXPECT_EQ(CountRows("epcis_event_links"), 1);
+  EventQuery q;
+  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/A2", false}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{captured[1].id});
+}
+
+TEST_P(EventsTest, DeclarationCapturedEarlierMarksTheEventWhenItArrives) {
+  NewEvent original = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:9\"");
+  NewEvent retraction = Observe("2026-03-01T08:00:00Z", kItem1,
+                                "\"eventID\": \"urn:uuid:9\", \"errorDeclaration\": "
+                                "{\"declarationTime\": \"2026-03-05T10:00:00Z\"}");
+  NewEvent unrelated = Observe("2026-03-01T09:00:00Z", kItem2, "\"eventID\": \"urn:uuid:10\"");
+  Capture({retraction});
+  auto captured = Capture({unrelated, original});
+  ASSERT_EQ(captured.size(), 2u);
+  EXPECT_FALSE(store_->GetEvent(captured[0].id)->declared_in_error_at);
+  EXPECT_EQ(store_->GetEvent(captured[1].id)->declared_in_error_at, 1772704800000);
+}
+
 TEST_P(EventsTest, FailedCaptureStoresNothing) {
   // The good event has field rows too: they go with the failed batch.
   NewEvent good = Observe("2026-03-01T08:00:00Z", kItem1,
