@@ -40,9 +40,9 @@ constexpr std::string_view kInsertEventField =
 // to a captured event's content columns.
 constexpr std::string_view kMarkDeclaredInError =
     "UPDATE epcis_events SET declared_in_error_at = $2 "
-    "WHERE event_id = $1 AND declares_error = 0 AND declared_in_error_at IS NULL";
+    "WHERE event_id = $1 AND declares_error = 0 AND declared_in_error_at IS NULL AND org_id = $3";
 constexpr std::string_view kSelectErrorDeclaration =
-    "SELECT document FROM epcis_events WHERE event_id = $1 AND declares_error = 1";
+    "SELECT document FROM epcis_events WHERE event_id = $1 AND declares_error = 1 AND org_id = $2";
 
 Result<UnixMillis> Millis(std::string_view timestamp) {
   TXNG_ASSIGN_OR_RETURN(epcis::Instant instant, epcis::ParseTimestamp(timestamp));
@@ -176,12 +176,15 @@ struct IndexRows {
 // events after it in the document, which ends as capturing one event at a
 // time would (the one declaration of a key marks its event, whichever
 // comes first). `stored[i]` says whether events[i] was stored under keys[i].
+// Only an organisation's own declarations mark its events: another
+// organisation's declaration is kept as an event of its own but retracts
+// nothing.
 Status ApplyErrorDeclarations(SqlConnection& c, const std::vector<NewEvent>& events,
-                              const std::vector<std::string>& keys,
-                              const std::vector<bool>& stored) {
+                              const std::vector<std::string>& keys, const std::vector<bool>& stored,
+                              int64_t org_id) {
   std::vector<std::vector<SqlValue>> lookups;
   for (size_t i = 0; i < events.size(); ++i) {
-    if (stored[i] && !events[i].event.error_declaration) lookups.push_back({keys[i]});
+    if (stored[i] && !events[i].event.error_declaration) lookups.push_back({keys[i], org_id});
   }
   TXNG_ASSIGN_OR_RETURN(std::vector<SqlResult> found, c.RunBatch(kSelectErrorDeclaration, lookups));
   std::vector<std::vector<SqlValue>> marks;
@@ -199,7 +202,7 @@ Status ApplyErrorDeclarations(SqlConnection& c, const std::vector<NewEvent>& eve
       declaration_time = declaration.error_declaration->declaration_time;
     }
     TXNG_ASSIGN_OR_RETURN(UnixMillis at, Millis(declaration_time));
-    marks.push_back({keys[i], at});
+    marks.push_back({keys[i], at, org_id});
   }
   return c.RunBatch(kMarkDeclaredInError, marks).status();
 }
@@ -274,7 +277,7 @@ Result<std::vector<CapturedEvent>> CaptureAll(SqlConnection& c, const std::vecto
     out[duplicates[d]].id = existing[d].rows.at(0).Int(0);
   }
   TXNG_RETURN_IF_ERROR(index.Write(c));
-  TXNG_RETURN_IF_ERROR(ApplyErrorDeclarations(c, events, keys, stored));
+  TXNG_RETURN_IF_ERROR(ApplyErrorDeclarations(c, events, keys, stored, ctx.org_id));
   return out;
 }
 

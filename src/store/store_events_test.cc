@@ -112,6 +112,25 @@ TEST_P(EventsTest, SameEventIdOrSameHashStoresNothingNew) {
   EXPECT_EQ(CountRows("audit_log"), audits + 1);
 }
 
+TEST_P(EventsTest, AnotherOrganisationsDeclarationRetractsNothing) {
+  NewEvent original = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:9\"");
+  NewEvent retraction = Observe("2026-03-01T08:00:00Z", kItem1,
+                                "\"eventID\": \"urn:uuid:9\", \"errorDeclaration\": "
+                                "{\"declarationTime\": \"2026-03-05T10:00:00Z\"}");
+  const int64_t original_row = Capture({original}, 0).at(0).id;
+  const auto declared = Capture({retraction}, 1);
+  ASSERT_EQ(declared.size(), 1u);
+  EXPECT_EQ(declared[0].result, CaptureResult::kStored);
+  EXPECT_FALSE(store_->GetEvent(original_row)->declared_in_error_at);
+  // Nor does it mark an event of that ID captured later by its owner.
+  NewEvent later = Observe("2026-03-02T08:00:00Z", kItem2, "\"eventID\": \"urn:uuid:10\"");
+  NewEvent early = retraction;
+  early.event.event_id = "urn:uuid:10";
+  Capture({early}, 1);
+  const int64_t later_row = Capture({later}, 0).at(0).id;
+  EXPECT_FALSE(store_->GetEvent(later_row)->declared_in_error_at);
+}
+
 TEST_P(EventsTest, ErrorDeclarationIsKeptAndMarksTheEvent) {
   NewEvent original = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:7\"");
   NewEvent retraction = Observe("2026-03-01T08:00:00Z", kItem1,
