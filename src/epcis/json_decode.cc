@@ -583,21 +583,34 @@ Result<std::string> DocString(const json& j, std::string_view key, const std::st
   return it->get<std::string>();
 }
 
+Result<Event> DecodeListedEvent(const json& list, std::size_t i, const std::string& pointer,
+                                const Namespaces& ns) {
+  // An event's own @context adds to the document's, for that event only.
+  const Namespaces* scope = &ns;
+  Namespaces local;
+  if (list[i].is_object() && list[i].contains("@context")) {
+    local = ns;
+    TXNG_RETURN_IF_ERROR(
+        local.Add(list[i]["@context"], Child(Child(pointer, i), "@context"), nullptr));
+    scope = &local;
+  }
+  return EventDecoder(*scope, i, Child(pointer, i)).Decode(list[i]);
+}
+
+// With `rejected`, an event that does not decode is reported there and left
+// out; without, it fails the list.
 Status DecodeEvents(const json& list, const std::string& pointer, const Namespaces& ns,
-                    std::vector<Event>* out) {
+                    std::vector<Event>* out, std::vector<EventError>* rejected) {
   if (!list.is_array()) return DocFail(pointer, rule::kType, "eventList must be an array");
   for (std::size_t i = 0; i < list.size(); ++i) {
-    // An event's own @context adds to the document's, for that event only.
-    const Namespaces* scope = &ns;
-    Namespaces local;
-    if (list[i].is_object() && list[i].contains("@context")) {
-      local = ns;
-      TXNG_RETURN_IF_ERROR(
-          local.Add(list[i]["@context"], Child(Child(pointer, i), "@context"), nullptr));
-      scope = &local;
+    Result<Event> event = DecodeListedEvent(list, i, pointer, ns);
+    if (event.ok()) {
+      out->push_back(std::move(event).value());
+    } else if (rejected != nullptr) {
+      rejected->push_back({i, event.status()});
+    } else {
+      return event.status();
     }
-    TXNG_ASSIGN_OR_RETURN(Event event, EventDecoder(*scope, i, Child(pointer, i)).Decode(list[i]));
-    out->push_back(std::move(event));
   }
   return Status::Ok();
 }
@@ -622,9 +635,7 @@ Status KeepMember(const Namespaces& ns, const std::string& key, const json& valu
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<Document> DecodeJsonValue(const nlohmann::ordered_json& j) {
+Result<Document> DecodeValue(const json& j, std::vector<EventError>* rejected) {
   if (!j.is_object()) return DocFail("", rule::kType, "an EPCIS document must be a JSON object");
   Document doc;
   Namespaces ns;
@@ -680,7 +691,7 @@ Result<Document> DecodeJsonValue(const nlohmann::ordered_json& j) {
   }
   if (doc.kind == DocumentKind::kDocument) {
     if (auto list = body->find("eventList"); list != body->end()) {
-      TXNG_RETURN_IF_ERROR(DecodeEvents(*list, "/epcisBody/eventList", ns, &doc.events));
+      TXNG_RETURN_IF_ERROR(DecodeEvents(*list, "/epcisBody/eventList", ns, &doc.events, rejected));
       return doc;
     }
     return DocFail("/epcisBody/eventList", rule::kRequired, "epcisBody needs an eventList");
@@ -706,11 +717,21 @@ Result<Document> DecodeJsonValue(const nlohmann::ordered_json& j) {
                    "queryResults needs resultsBody.eventList");
   }
   TXNG_RETURN_IF_ERROR(
-      DecodeEvents((*rb)["eventList"], rp + "/resultsBody/eventList", ns, &doc.events));
+      DecodeEvents((*rb)["eventList"], rp + "/resultsBody/eventList", ns, &doc.events, rejected));
   return doc;
 }
 
+}  // namespace
+
+Result<Document> DecodeJsonValue(const nlohmann::ordered_json& j) {
+  return DecodeValue(j, nullptr);
+}
+
 Result<Document> DecodeJsonDocument(std::string_view text) {
+  return DecodeJsonDocument(text, nullptr);
+}
+
+Result<Document> DecodeJsonDocument(std::string_view text, std::vector<EventError>* rejected) {
   json j;
   try {
     j = json::parse(text);
@@ -718,7 +739,7 @@ Result<Document> DecodeJsonDocument(std::string_view text) {
     return ValidationError(std::nullopt, "", rule::kSyntax,
                            "malformed JSON at byte " + std::to_string(e.byte));
   }
-  return DecodeJsonValue(j);
+  return DecodeValue(j, rejected);
 }
 
 }  // namespace txng::epcis

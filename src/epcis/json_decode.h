@@ -14,8 +14,10 @@
 #define TXNG_EPCIS_JSON_DECODE_H_
 
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
+#include "epcis/event_error.h"
 #include "epcis/model.h"
 
 namespace txng::epcis {
@@ -24,6 +26,11 @@ Result<Document> DecodeJsonDocument(std::string_view text);
 // The same for JSON already parsed (member order is kept: extensions come
 // out in document order).
 Result<Document> DecodeJsonValue(const nlohmann::ordered_json& json);
+
+// As DecodeJsonDocument, except that an event that breaks a rule is left out
+// of the document and reported in `rejected` (GS1-Capture-Error-Behaviour:
+// proceed); errors outside the events still fail the whole document.
+Result<Document> DecodeJsonDocument(std::string_view text, std::vector<EventError>* rejected);
 
 }  // namespace txng::epcis
 

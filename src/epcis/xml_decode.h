@@ -23,11 +23,11 @@
 #ifndef TXNG_EPCIS_XML_DECODE_H_
 #define TXNG_EPCIS_XML_DECODE_H_
 
-#include <cstddef>
 #include <string_view>
 #include <vector>
 
 #include "common/status.h"
+#include "epcis/event_error.h"
 #include "epcis/model.h"
 
 namespace txng::epcis {
@@ -35,12 +35,6 @@ namespace txng::epcis {
 // Errors are ValidationErrors (validation.h) whose pointer is an XPath such
 // as "/EPCISDocument/EPCISBody/EventList/*[2]/epcList/epc[1]".
 Result<Document> DecodeXmlDocument(std::string_view text);
-
-// An event of a document that did not decode.
-struct EventError {
-  std::size_t index = 0;  // in the document's event list
-  Status status;
-};
 
 // As DecodeXmlDocument, except that an event that breaks a rule is left out
 // of the document and reported in `rejected` (GS1-Capture-Error-Behaviour:

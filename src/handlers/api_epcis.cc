@@ -5,7 +5,6 @@
 #include "common/clock.h"
 #include "epcis/json_decode.h"
 #include "epcis/json_encode.h"
-#include "epcis/xml_decode.h"
 #include "epcis/xml_encode.h"
 #include "handlers/api_epcis_internal.h"
 #include "handlers/api_handler.h"
@@ -249,33 +248,6 @@ Result<http::Response> CaptureOneEvent(AppContext& app, const http::Request& req
   return res;
 }
 
-// With "proceed", a JSON-LD document whose events do not all decode is
-// read event by event: the valid ones are captured, the others reported.
-Result<CaptureSubmission> DecodeForProceed(const std::string& body) {
-  CaptureSubmission out;
-  nlohmann::ordered_json root = nlohmann::ordered_json::parse(body, nullptr, false);
-  const auto* events =
-      root.is_object() && root.contains("epcisBody") && root["epcisBody"].is_object() &&
-              root["epcisBody"].contains("eventList") && root["epcisBody"]["eventList"].is_array()
-          ? &root["epcisBody"]["eventList"]
-          : nullptr;
-  if (events == nullptr) return DecodeEpcis(body, EpcisSyntax::kJsonLd).status();
-  nlohmann::ordered_json shell = root;
-  shell["epcisBody"]["eventList"] = nlohmann::ordered_json::array();
-  TXNG_ASSIGN_OR_RETURN(out.document, epcis::DecodeJsonValue(shell));
-  for (std::size_t i = 0; i < events->size(); ++i) {
-    nlohmann::ordered_json one = shell;
-    one["epcisBody"]["eventList"].push_back((*events)[i]);
-    Result<epcis::Document> decoded = epcis::DecodeJsonValue(one);
-    if (decoded.ok()) {
-      out.document.events.push_back(std::move(decoded->events.at(0)));
-    } else {
-      out.rejected.push_back({static_cast<int64_t>(i), decoded.status()});
-    }
-  }
-  return out;
-}
-
 nlohmann::json JobJson(const CaptureJob& job) {
   nlohmann::json j = {{"captureID", std::to_string(job.id)},
                       {"createdAt", FormatIso8601(job.created_at)},
@@ -307,20 +279,14 @@ Result<http::Response> SubmitCapture(AppContext& app, const http::Request& req,
         "GS1-Capture-Error-Behaviour must be rollback or proceed, got \"" + behaviour + "\"",
         "GS1-Capture-Error-Behaviour");
   }
+  // With rollback the first invalid event refuses the document: nothing is stored.
   CaptureSubmission submission;
-  Result<epcis::Document> whole = DecodeEpcis(req.body, SyntaxOf(req));
-  if (whole.ok()) {
-    submission.document = std::move(*whole);
-  } else if (behaviour == "proceed" && SyntaxOf(req) == EpcisSyntax::kJsonLd) {
-    TXNG_ASSIGN_OR_RETURN(submission, DecodeForProceed(req.body));
-  } else if (behaviour == "proceed") {
-    std::vector<epcis::EventError> rejected;
-    TXNG_ASSIGN_OR_RETURN(submission.document, epcis::DecodeXmlDocument(req.body, &rejected));
-    for (epcis::EventError& e : rejected) {
-      submission.rejected.push_back({static_cast<int64_t>(e.index), std::move(e.status)});
-    }
-  } else {
-    return whole.status();  // received but rejected: nothing is stored
+  std::vector<epcis::EventError> rejected;
+  TXNG_ASSIGN_OR_RETURN(
+      submission.document,
+      DecodeEpcis(req.body, SyntaxOf(req), behaviour == "proceed" ? &rejected : nullptr));
+  for (epcis::EventError& e : rejected) {
+    submission.rejected.push_back({static_cast<int64_t>(e.index), std::move(e.status)});
   }
   const std::size_t count = submission.document.events.size() + submission.rejected.size();
   if (count > kCaptureLimit) {

@@ -8,9 +8,14 @@
 namespace txng {
 
 Result<epcis::Document> DecodeEpcis(std::string_view body, EpcisSyntax syntax) {
+  return DecodeEpcis(body, syntax, nullptr);
+}
+
+Result<epcis::Document> DecodeEpcis(std::string_view body, EpcisSyntax syntax,
+                                    std::vector<epcis::EventError>* rejected) {
   TXNG_ASSIGN_OR_RETURN(epcis::Document doc, syntax == EpcisSyntax::kXml
-                                                 ? epcis::DecodeXmlDocument(body)
-                                                 : epcis::DecodeJsonDocument(body));
+                                                 ? epcis::DecodeXmlDocument(body, rejected)
+                                                 : epcis::DecodeJsonDocument(body, rejected));
   // Malformed master data refuses the document before anything is queued.
   TXNG_RETURN_IF_ERROR(epcis::MasterDataOf(doc).status());
   return doc;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "epcis/event_error.h"
 #include "epcis/model.h"
 #include "service/principal.h"
 #include "store/events.h"
@@ -38,6 +39,11 @@ struct CaptureReport {
 // ValidationError naming the event, pointer and rule) when anything is
 // invalid: then nothing is stored.
 Result<epcis::Document> DecodeEpcis(std::string_view body, EpcisSyntax syntax);
+// As DecodeEpcis, except that invalid events are left out and reported in
+// `rejected` (GS1-Capture-Error-Behaviour: proceed); an error outside the
+// events still refuses the whole document.
+Result<epcis::Document> DecodeEpcis(std::string_view body, EpcisSyntax syntax,
+                                    std::vector<epcis::EventError>* rejected);
 
 // Stores the events and the master data of `document` for `who`, audited as `actor` (the
 // principal's own, or the command line's). kPermissionDenied when `who` may

@@ -323,6 +323,9 @@ TEST_P(EpcisApiTest, CaptureErrorBehaviourRollbackOrProceed) {
   EXPECT_EQ(job["storedEventCount"], 2);
   ASSERT_EQ(job["errors"].size(), 1u) << job.dump();
   EXPECT_EQ(job["errors"][0]["eventIndex"], 1);
+  // The pointer names the event where it stands in the document.
+  EXPECT_EQ(job["errors"][0]["pointer"].get<std::string>().rfind("/epcisBody/eventList/1/", 0), 0u)
+      << job.dump();
   EXPECT_EQ(EventRows(), 2);
 
   headers.back().second = "sometimes";
