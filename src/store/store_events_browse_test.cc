@@ -39,11 +39,8 @@ class EventBrowseTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    for (const char* name : {"HTX A", "HTX B"}) {
-      auto org = store_->CreateOrganisation(NewOrganisation(name), Admin());
-      ASSERT_TRUE(IsOk(org));
-      orgs_.push_back(org->id);
-    }
+    orgs_ = MakeOrganisations({"HTX A", "HTX B"});
+    ASSERT_FALSE(HasFailure());
     // Organisation A, approved: two items received at the dock of the
     // warehouse, then packed onto a pallet.
     Capture(0, ReviewStatus::kApproved,

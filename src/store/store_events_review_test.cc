@@ -32,11 +32,8 @@ class EventReviewTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    for (const char* name : {"HTX A", "HTX B"}) {
-      auto org = store_->CreateOrganisation(NewOrganisation(name), Admin());
-      ASSERT_TRUE(IsOk(org));
-      orgs_.push_back(org->id);
-    }
+    orgs_ = MakeOrganisations({"HTX A", "HTX B"});
+    ASSERT_FALSE(HasFailure());
   }
 
   int64_t Capture(const std::string& serial, int org_index) {

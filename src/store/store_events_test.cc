@@ -43,11 +43,8 @@ class EventsTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    for (const char* name : {"HTX A", "HTX B"}) {
-      auto org = store_->CreateOrganisation(NewOrganisation(name), Admin());
-      ASSERT_TRUE(IsOk(org));
-      orgs_.push_back(org->id);
-    }
+    orgs_ = MakeOrganisations({"HTX A", "HTX B"});
+    ASSERT_FALSE(HasFailure());
   }
 
   std::vector<CapturedEvent> Capture(const std::vector<NewEvent>& events, int org_index = 0,

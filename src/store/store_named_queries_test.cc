@@ -13,11 +13,8 @@ class NamedQueriesTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    for (const char* name : {"HTX A", "HTX B"}) {
-      auto org = store_->CreateOrganisation(NewOrganisation(name), Admin());
-      ASSERT_TRUE(IsOk(org));
-      orgs_.push_back(org->id);
-    }
+    orgs_ = MakeOrganisations({"HTX A", "HTX B"});
+    ASSERT_FALSE(HasFailure());
   }
 
   Result<NamedQuery> Create(int org_index, const std::string& name,

@@ -6,9 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "store/store.h"
 #include "store/test_database.h"
@@ -83,9 +85,7 @@ class StoreTest : public BackendTest {
     return n;
   }
 
-  static Actor Admin() {
-    return Actor::System("system:test");
-  }
+  static Actor Admin() { return Actor::System("system:test"); }
 
   static Organisation NewOrganisation(const std::string& name, const std::string& tax_code = {}) {
     Organisation o;
@@ -101,6 +101,14 @@ class StoreTest : public BackendTest {
     auto o = store_->CreateOrganisation(NewOrganisation(name, tax_code), Admin());
     EXPECT_TRUE(IsOk(o));
     return o.ok() ? *o : Organisation{};
+  }
+
+  // One organisation per name, their ids in order (a failure is reported
+  // by the test and gives 0).
+  std::vector<int64_t> MakeOrganisations(std::initializer_list<const char*> names) {
+    std::vector<int64_t> ids;
+    for (const char* name : names) ids.push_back(MakeOrganisation(name).id);
+    return ids;
   }
 
   static Product NewProduct(int64_t org_id, const std::string& gtin) {
