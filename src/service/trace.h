@@ -1,0 +1,56 @@
+// Trace questions as callers ask them (GET /api/v1/trace, `txng trace`,
+// recalls, exports): an identifier in any accepted form, the caller's
+// visibility, and names for the nodes of the answer from the catalogue and
+// stored master data.
+#ifndef TXNG_SERVICE_TRACE_H_
+#define TXNG_SERVICE_TRACE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "service/principal.h"
+#include "store/store.h"
+#include "trace/trace.h"
+
+namespace txng {
+
+// An identifier as a caller types it — an EPC URI (urn:epc:id:…,
+// urn:epc:class:lgtin:…), a GS1 Digital Link URI, or a GS1 element string
+// in brackets or with FNC1 — in the internal form the store keeps.
+// kInvalidArgument (field "id") with the parser's reason otherwise.
+Result<std::string> ParseTraceId(std::string_view text);
+
+// What `who` may see of captured events: administrators and reviewers
+// every event; producers and API keys approved events and their
+// organisation's; everyone else approved events only.
+trace::Visibility TraceVisibility(const Principal& who);
+
+// What the catalogue and master data say about a node, as far as the
+// caller may see it (empty fields otherwise).
+struct NodeInfo {
+  std::string name_vi, name_en;  // product, lot (product name + lot), place or party
+  std::string org_name;          // the organisation it belongs to
+  std::optional<int64_t> org_id;
+  std::string address, district;
+  std::string area_code;                     // growing-area or packing-house code of a place
+  std::string gtin, lot_code;                // trade items and lots
+  std::string production_date, expiry_date;  // lots, YYYY-MM-DD
+};
+using NodeNames = std::map<std::string, NodeInfo>;  // by node id
+
+struct TraceAnswer {
+  trace::Graph graph;
+  NodeNames names;
+};
+
+// Runs `request` (its visibility replaced by TraceVisibility(who)) against
+// the store and names the nodes.
+Result<TraceAnswer> TraceIdentifier(Store& store, trace::TraceRequest request,
+                                    const Principal& who);
+
+}  // namespace txng
+
+#endif  // TXNG_SERVICE_TRACE_H_
