@@ -25,6 +25,13 @@ Result<int> IntParam(const std::string& name, const std::string& value) {
   return out;
 }
 
+// A quantity as people write it: 900, 12.5.
+std::string NumberText(double v) {
+  std::string text = json(v).dump();
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  return text;
+}
+
 std::string FindingDetail(const trace::Graph& g, const trace::Finding& f) {
   switch (f.kind) {
     case trace::Finding::Kind::kCycle:
@@ -239,7 +246,7 @@ std::string TraceDot(const TraceAnswer& answer) {
   for (const trace::Edge& e : g.edges) {
     if (!OnPage(g, e)) continue;
     std::string label(trace::ToString(e.relation));
-    if (e.quantity) label += " " + nlohmann::json(*e.quantity).dump() + " " + e.uom;
+    if (e.quantity) label += " " + NumberText(*e.quantity) + " " + e.uom;
     out += "  n" + std::to_string(e.from) + " -> n" + std::to_string(e.to) +
            " [label=" + quoted(label) + "];\n";
   }
@@ -263,7 +270,7 @@ std::string TraceText(const TraceAnswer& answer) {
     const trace::LineageEvent& ev = g.events[e.event];
     out += g.nodes[e.from].id + " -" + std::string(trace::ToString(e.relation)) + "-> " +
            g.nodes[e.to].id + "\t" + FormatIso8601(ev.event_time);
-    if (e.quantity) out += "\t" + nlohmann::json(*e.quantity).dump() + " " + e.uom;
+    if (e.quantity) out += "\t" + NumberText(*e.quantity) + " " + e.uom;
     out += "\n";
   }
   for (const trace::Finding& f : g.findings) {
