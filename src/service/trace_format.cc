@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/xml_text.h"
 #include "epcis/model.h"
 #include "epcis/timestamp.h"
 #include "service/trace.h"
@@ -282,29 +283,6 @@ std::string TraceText(const TraceAnswer& answer) {
 
 namespace {
 
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 // At most `max` bytes of `text`, cut at a UTF-8 character boundary.
 std::string Shorten(const std::string& text, size_t max) {
   if (text.size() <= max) return text;
@@ -369,7 +347,7 @@ std::string TraceSvg(const TraceAnswer& answer, size_t max_nodes) {
            std::to_string(y1 + kHeight / 2) + "\" x2=\"" +
            std::to_string(rightwards ? x2 : x2 + kWidth) + "\" y2=\"" +
            std::to_string(y2 + kHeight / 2) + "\" marker-end=\"url(#arrow)\"><title>" +
-           XmlEscape(std::string(trace::ToString(e.relation)) + " " +
+           EscapeXml(std::string(trace::ToString(e.relation)) + " " +
                      FormatIso8601(g.events[e.event].event_time)) +
            "</title></line>";
   }
@@ -386,10 +364,10 @@ std::string TraceSvg(const TraceAnswer& answer, size_t max_nodes) {
            std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
            std::to_string(kWidth) + "\" height=\"" + std::to_string(kHeight) +
            "\" rx=\"6\"/><text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 18) +
-           "\">" + XmlEscape(Shorten(name, 30)) + "</text><text class=\"detail\" x=\"" +
+           "\">" + EscapeXml(Shorten(name, 30)) + "</text><text class=\"detail\" x=\"" +
            std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 36) + "\">" +
-           XmlEscape(Shorten(detail + (n.withheld ? " · …" : ""), 34)) + "</text><title>" +
-           XmlEscape(n.id) + "</title></g>";
+           EscapeXml(Shorten(detail + (n.withheld ? " · …" : ""), 34)) + "</text><title>" +
+           EscapeXml(n.id) + "</title></g>";
   }
   return out + "</svg>";
 }
