@@ -35,6 +35,11 @@ struct Node {
   int depth = 0;  // hops between identifiers from the root
   // The ObjectEvent ADD that commissioned it (an index into Graph::events).
   std::optional<size_t> origin_event;
+  // The events read for it (indexes into Graph::events, in time order):
+  // every event naming an explored identifier, a carrier's in its window,
+  // none for places and parties. Events that connect it to nothing else (a
+  // shipping that names only this lot) are here and in no edge.
+  std::vector<size_t> events;
   // The caller may not see some events that name it: the trace may go on
   // past what it shows (another organisation's unpublished data).
   bool withheld = false;

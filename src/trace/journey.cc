@@ -6,48 +6,29 @@
 namespace txng::trace {
 
 std::vector<JourneyStep> JourneySteps(const Graph& g) {
-  // The first edge of each event whose identifier end is on the way here.
+  // Each event once, about the first node on the way here that read it.
   std::map<size_t, JourneyStep> by_event;
-  auto on_the_way = [&](size_t n) {
-    const Reach r = g.nodes[n].reach;
-    return r == Reach::kRoot || r == Reach::kUpstream || r == Reach::kCarrier;
-  };
-  auto is_place = [&](size_t n) { return g.nodes[n].reach == Reach::kContext; };
-  for (const Edge& e : g.edges) {
-    // The identifier the edge is about: the object end of a context edge,
-    // the end a flow edge leads to (what was made or filled).
-    size_t subject = e.to;
-    if (is_place(e.to)) subject = e.from;
-    if (e.relation == Relation::kFrom) subject = e.to;
-    if (e.relation == Relation::kTransformedInto || e.relation == Relation::kPackedInto) {
-      subject = e.from;
+  for (const Node& n : g.nodes) {
+    if (n.reach != Reach::kRoot && n.reach != Reach::kUpstream && n.reach != Reach::kCarrier) {
+      continue;
     }
-    if (is_place(subject) || !on_the_way(subject)) continue;
-    auto [it, inserted] = by_event.try_emplace(e.event);
-    JourneyStep& step = it->second;
-    if (inserted) {
-      const LineageEvent& ev = g.events[e.event];
-      step.event = e.event;
-      step.subject = g.nodes[subject].id;
+    for (size_t event : n.events) {
+      auto [it, inserted] = by_event.try_emplace(event);
+      if (!inserted) continue;
+      const LineageEvent& ev = g.events[event];
+      JourneyStep& step = it->second;
+      step.event = event;
+      step.subject = n.id;
       step.place = ev.biz_location.empty() ? ev.read_point : ev.biz_location;
       for (const epcis::TypedId& s : ev.sources) step.from.push_back(s.id);
       for (const epcis::TypedId& d : ev.destinations) step.to.push_back(d.id);
       for (const NamedObject& o : ev.objects) {
-        if (o.id == step.subject && o.quantity) {
+        if (o.id == n.id && o.quantity) {
           step.quantity = o.quantity;
           step.uom = o.uom;
           break;
         }
       }
-    }
-  }
-  // Events only named as origin (a commissioning with no place) still count.
-  for (size_t n = 0; n < g.nodes.size(); ++n) {
-    if (!g.nodes[n].origin_event || !on_the_way(n)) continue;
-    auto [it, inserted] = by_event.try_emplace(*g.nodes[n].origin_event);
-    if (inserted) {
-      it->second.event = *g.nodes[n].origin_event;
-      it->second.subject = g.nodes[n].id;
     }
   }
   std::vector<JourneyStep> steps;

@@ -35,6 +35,25 @@ TEST(JourneyTest, TheKernelLotsWayFromBothFarmsToTheImporter) {
   EXPECT_EQ(steps[8].to, std::vector<std::string>{cashew::kImporter});
 }
 
+TEST(JourneyTest, AnEventThatNamesOnlyTheLotIsAStepToo) {
+  Chain c;
+  const std::string lot = Lot(kKernel, "K9");
+  c.Commission({Qty(lot, 50)}, Place("8930000000300"));
+  c.Add(EventType::kObject, Action::kObserve, {Qty(lot, 50)}).biz_step = kShipping;
+  MemorySource s = c.Source();
+  TraceRequest r;
+  r.root = lot;
+  r.direction = Direction::kBackward;
+  Result<Graph> g = Trace(s, r);
+  ASSERT_TRUE(g.ok());
+  const std::vector<JourneyStep> steps = JourneySteps(*g);
+  ASSERT_EQ(steps.size(), 2u);
+  EXPECT_EQ(g->events[steps[1].event].biz_step, kShipping);
+  EXPECT_EQ(steps[1].place, "");
+  EXPECT_EQ(steps[1].quantity, 50);
+  EXPECT_EQ(g->nodes[0].events.size(), 2u);
+}
+
 TEST(JourneyTest, OtherItemsOfAPalletAreNotInAnItemsJourney) {
   Chain c = PalletRepackScenario();
   MemorySource s = c.Source();

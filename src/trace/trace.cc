@@ -226,6 +226,13 @@ class Walker {
     return nullptr;
   }
 
+  // Records that node n's answer read `e` (once).
+  void NoteEvent(size_t n, const LineageEvent& e) {
+    const size_t event = EventIndex(e);
+    std::vector<size_t>& events = graph_.nodes[n].events;
+    if (std::find(events.begin(), events.end(), event) == events.end()) events.push_back(event);
+  }
+
   // Places and parties `e` names, as context of node `n`.
   void AddContext(size_t n, const LineageEvent& e) {
     if (n == kNoNode) return;
@@ -273,6 +280,7 @@ class Walker {
     for (const LineageEvent* e : cache_[v.id]) {
       if (first_time) {
         AddContext(n, *e);
+        NoteEvent(n, *e);
         if (e->type == epcis::EventType::kObject && e->action == epcis::Action::kAdd &&
             Names(*e, v.id, Role::kEpc) && !graph_.nodes[n].origin_event) {
           graph_.nodes[n].origin_event = EventIndex(*e);
@@ -425,6 +433,7 @@ class Walker {
     for (const LineageEvent* e : cache_[v.id]) {
       if (e->event_time < w.from || e->event_time > w.to) continue;
       AddContext(n, *e);
+      NoteEvent(n, *e);
       if (!IsContainment(*e) || !Names(*e, v.id, Role::kChild)) continue;
       const std::string outer = ParentOf(*e);
       const int depth = v.depth + 1;
