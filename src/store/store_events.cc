@@ -88,8 +88,9 @@ Result<std::vector<SqlRow>> InsertRows(SqlConnection& c, std::string_view head,
   if (full > 0) {
     std::vector<std::vector<SqlValue>> statements;
     statements.reserve(full);
-    for (size_t s = 0; s < full; ++s)
+    for (size_t s = 0; s < full; ++s) {
       statements.push_back(params(s * kRowsPerStatement, kRowsPerStatement));
+    }
     TXNG_ASSIGN_OR_RETURN(
         std::vector<SqlResult> results,
         c.RunBatch(MultiRowSql(head, tail, columns, kRowsPerStatement), statements));
