@@ -149,6 +149,22 @@ TEST_P(DatabaseTest, RejectsWrongParameterCounts) {
   EXPECT_EQ(Read("SELECT id FROM things", {int64_t{1}}).status().code(), StatusCode::kInternal);
 }
 
+// Parameters are $1..$n: a gap or another form is refused, and nothing runs.
+TEST_P(DatabaseTest, RefusesPlaceholdersOtherThanDollarOneToN) {
+  auto gap = Write("INSERT INTO things (id, name) VALUES ($1, $3)", {int64_t{1}, std::string("a")});
+  EXPECT_EQ(gap.status().code(), StatusCode::kInternal);
+  auto anonymous =
+      Write("INSERT INTO things (id, name) VALUES (?, ?)", {int64_t{1}, std::string("a")});
+  EXPECT_EQ(anonymous.status().code(), StatusCode::kInternal);
+  if (GetParam() == TestBackend::kSqlite) {
+    EXPECT_EQ(gap.status().message(),
+              "parameters are $1..$2, not $3 (in: INSERT INTO things (id, name) VALUES ($1, $3))");
+    EXPECT_EQ(anonymous.status().message(),
+              "parameters are $1..$2, not ? (in: INSERT INTO things (id, name) VALUES (?, ?))");
+  }
+  EXPECT_EQ(CountThings(), 0);
+}
+
 // Rows enough for several PostgreSQL pipelines.
 constexpr int64_t kBatchRows = 600;
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "epcis/model.h"
@@ -15,9 +17,16 @@
 
 namespace txng::store_internal {
 
-// Inserts one epcis_sensor_reports row per sensorReport of `event`, stored
-// as epcis_events row `event_row`.
-Status InsertSensorReports(SqlConnection& c, int64_t event_row, const epcis::Event& event);
+// The head of an epcis_sensor_reports insert ("INSERT INTO … (columns)")
+// and its number of columns, for the rows AddSensorReportRows makes.
+extern const std::string_view kInsertSensorReport;
+inline constexpr size_t kSensorReportColumns = 31;
+
+// Appends to `rows` one epcis_sensor_reports row (kInsertSensorReport's
+// columns) per sensorReport of `event`, stored as epcis_events row
+// `event_row`.
+Status AddSensorReportRows(int64_t event_row, const epcis::Event& event,
+                           std::vector<std::vector<SqlValue>>& rows);
 
 // Adds a parameter to the statement and returns its placeholder ($n).
 using SqlParamAdder = std::function<std::string(SqlValue)>;

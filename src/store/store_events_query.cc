@@ -330,12 +330,21 @@ Result<EventPage> Store::QueryEvents(const EventQuery& q) {
     b.Where("(" + keys + "e.id) " + (q.descending ? "<" : ">") + " (" + cursor + ", " +
             b.Param(q.after->id) + ")");
   }
-  // One more row than asked tells whether another page follows.
-  const std::string sql = "SELECT " + std::string(store_internal::kEventColumns) +
-                          ", e.event_time, e.record_time" +
-                          (q.order == EventOrder::kField ? ", " + sort[0] + ", " + sort[1] : "") +
-                          " FROM epcis_events e" + b.WhereSql() + " ORDER BY " + order_by + "e.id" +
-                          direction + " LIMIT " + std::to_string(limit + 1);
+  // One more row than asked tells whether another page follows. The page's
+  // ids are chosen first, from the columns and indexes the conditions name,
+  // and only those rows are read whole: ordering and limiting the matches
+  // themselves sorted every matching row, stored document included (an
+  // EQ_bizStep + eventTime week at 1M events: ~2,400 rows sorted to keep
+  // 100). SQLite answers the inner query from a covering index when the
+  // conditions allow (EXPLAIN QUERY PLAN: "SEARCH e USING COVERING INDEX
+  // epcis_events_biz_step_idx", then a temporary B-tree of ids only).
+  // Parameters used twice (an extension-field order) are the same $n.
+  const std::string order = " ORDER BY " + order_by + "e.id" + direction;
+  const std::string sql =
+      "SELECT " + std::string(store_internal::kEventColumns) + ", e.event_time, e.record_time" +
+      (q.order == EventOrder::kField ? ", " + sort[0] + ", " + sort[1] : "") +
+      " FROM epcis_events e WHERE e.id IN (SELECT e.id FROM epcis_events e" + b.WhereSql() + order +
+      " LIMIT " + std::to_string(limit + 1) + ")" + order;
   return store_internal::InTransaction<EventPage>(
       *db_, TxMode::kRead, [&](SqlConnection& c) -> Result<EventPage> {
         TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, b.params()));

@@ -9,16 +9,14 @@
 
 namespace txng::store_internal {
 
-namespace {
-
-constexpr std::string_view kInsertSensorReport =
+const std::string_view kInsertSensorReport =
     "INSERT INTO epcis_sensor_reports (event_row, element_index, report_index, sensor_time, "
     "start_time, end_time, type, device_id, data_processing_method, biz_rules, microorganism, "
     "chemical_substance, string_value, hex_binary_value, uri_value, boolean_value, uom, value, "
     "min_value, max_value, mean_value, s_dev, perc_rank, perc_value, si_unit, value_si, "
-    "min_value_si, max_value_si, mean_value_si, s_dev_si, perc_value_si) VALUES ($1, $2, $3, $4, "
-    "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, "
-    "$24, $25, $26, $27, $28, $29, $30, $31)";
+    "min_value_si, max_value_si, mean_value_si, s_dev_si, perc_value_si)";
+
+namespace {
 
 // UTC milliseconds of a validated timestamp; NULL when absent.
 Result<SqlValue> Millis(const std::string& timestamp) {
@@ -47,7 +45,8 @@ SqlValue Si(const std::optional<double>& value, const std::optional<SiConversion
 
 }  // namespace
 
-Status InsertSensorReports(SqlConnection& c, int64_t event_row, const epcis::Event& event) {
+Status AddSensorReportRows(int64_t event_row, const epcis::Event& event,
+                           std::vector<std::vector<SqlValue>>& rows) {
   static const epcis::SensorMetadata kNoMetadata;
   for (std::size_t e = 0; e < event.sensor_elements.size(); ++e) {
     const epcis::SensorElement& element = event.sensor_elements[e];
@@ -60,39 +59,37 @@ Status InsertSensorReports(SqlConnection& c, int64_t event_row, const epcis::Eve
       const std::optional<SiConversion> to_si = SiConversionOf(report.uom);
       SqlValue boolean;
       if (report.boolean_value) boolean = int64_t{*report.boolean_value ? 1 : 0};
-      TXNG_RETURN_IF_ERROR(
-          c.Run(kInsertSensorReport, {event_row,
-                                      static_cast<int64_t>(e),
-                                      static_cast<int64_t>(r),
-                                      time,
-                                      start_time,
-                                      end_time,
-                                      report.type,
-                                      Own(report.device_id, m.device_id),
-                                      Own(report.data_processing_method, m.data_processing_method),
-                                      Own(report.biz_rules, m.biz_rules),
-                                      report.microorganism,
-                                      report.chemical_substance,
-                                      report.string_value,
-                                      Upper(report.hex_binary_value),
-                                      report.uri_value,
-                                      boolean,
-                                      report.uom,
-                                      SqlNullable(report.value),
-                                      SqlNullable(report.min_value),
-                                      SqlNullable(report.max_value),
-                                      SqlNullable(report.mean_value),
-                                      SqlNullable(report.s_dev),
-                                      SqlNullable(report.perc_rank),
-                                      SqlNullable(report.perc_value),
-                                      std::string(to_si ? to_si->si_unit : ""),
-                                      Si(report.value, to_si),
-                                      Si(report.min_value, to_si),
-                                      Si(report.max_value, to_si),
-                                      Si(report.mean_value, to_si),
-                                      Si(report.s_dev, to_si, false),
-                                      Si(report.perc_value, to_si)})
-              .status());
+      rows.push_back({event_row,
+                      static_cast<int64_t>(e),
+                      static_cast<int64_t>(r),
+                      time,
+                      start_time,
+                      end_time,
+                      report.type,
+                      Own(report.device_id, m.device_id),
+                      Own(report.data_processing_method, m.data_processing_method),
+                      Own(report.biz_rules, m.biz_rules),
+                      report.microorganism,
+                      report.chemical_substance,
+                      report.string_value,
+                      Upper(report.hex_binary_value),
+                      report.uri_value,
+                      boolean,
+                      report.uom,
+                      SqlNullable(report.value),
+                      SqlNullable(report.min_value),
+                      SqlNullable(report.max_value),
+                      SqlNullable(report.mean_value),
+                      SqlNullable(report.s_dev),
+                      SqlNullable(report.perc_rank),
+                      SqlNullable(report.perc_value),
+                      std::string(to_si ? to_si->si_unit : ""),
+                      Si(report.value, to_si),
+                      Si(report.min_value, to_si),
+                      Si(report.max_value, to_si),
+                      Si(report.mean_value, to_si),
+                      Si(report.s_dev, to_si, false),
+                      Si(report.perc_value, to_si)});
     }
   }
   return Status::Ok();

@@ -176,6 +176,55 @@ TEST_P(EventsTest, RepeatWithinOneDocumentIsADuplicateOfTheFirst) {
   EXPECT_EQ(Ids(q), std::vector<int64_t>{captured[1].id});
 }
 
+// Capture inserts rows many to a statement (64, then 32, 16, …): a
+// document of 203 events, with repeats across those statements, stores and
+// answers in document order exactly as event by event.
+TEST_P(EventsTest, LongDocumentKeepsDocumentOrderAcrossStatements) {
+  constexpr int kEvents = 203;  // 3 × 64 + 8 + 2 + 1
+  std::vector<NewEvent> events;
+  for (int i = 0; i < kEvents; ++i) {
+    const std::string serial = std::to_string(i);
+    const std::string time =
+        "2026-03-01T08:00:" + std::string(i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + "Z";
+    events.push_back(Observe(time, "\"https://id.gs1.org/01/08930001000018/21/S" + serial + "\"",
+                             "\"eventID\": \"urn:uuid:long-" + serial + "\""));
+  }
+  // Repeats of earlier events, inside one statement and across statements.
+  const std::vector<std::pair<int, int>> repeats = {{3, 1}, {70, 5}, {130, 129}, {200, 64}};
+  for (auto [repeat, of] : repeats) events[repeat].event.event_id = events[of].event.event_id;
+  // A retraction of an event later in the document, in another statement.
+  events[10].event.event_id = events[150].event.event_id;
+  events[10].event.error_declaration = epcis::ErrorDeclaration{};
+  events[10].event.error_declaration->declaration_time = "2026-03-05T10:00:00Z";
+  const auto captured = Capture(events);
+  ASSERT_EQ(captured.size(), static_cast<size_t>(kEvents));
+  int64_t last_id = 0;
+  for (int i = 0; i < kEvents; ++i) {
+    SCOPED_TRACE(i);
+    auto repeat = std::find_if(repeats.begin(), repeats.end(),
+                               [i](const std::pair<int, int>& r) { return r.first == i; });
+    if (repeat != repeats.end()) {
+      EXPECT_EQ(captured[i].result, CaptureResult::kDuplicate);
+      EXPECT_EQ(captured[i].id, captured[repeat->second].id);
+      continue;
+    }
+    EXPECT_EQ(captured[i].result, CaptureResult::kStored);
+    EXPECT_GT(captured[i].id, last_id);  // rows in document order
+    last_id = captured[i].id;
+    auto stored = store_->GetEvent(captured[i].id);
+    ASSERT_TRUE(IsOk(stored));
+    EXPECT_EQ(stored->event.event_id, events[i].event.event_id);
+    EXPECT_EQ(stored->event.epc_list, events[i].event.epc_list);
+  }
+  const int64_t stored = kEvents - static_cast<int64_t>(repeats.size());
+  EXPECT_EQ(CountRows("epcis_events"), stored);
+  EXPECT_EQ(CountRows("epcis_event_epcs"), stored);
+  EXPECT_EQ(store_->GetEvent(captured[150].id)->declared_in_error_at, 1772704800000);
+  EventQuery q;
+  q.match_epc = {{"https://id.gs1.org/01/08930001000018/21/S199", false}};
+  EXPECT_EQ(Ids(q), std::vector<int64_t>{captured[199].id});
+}
+
 TEST_P(EventsTest, DeclarationCapturedEarlierMarksTheEventWhenItArrives) {
   NewEvent original = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:9\"");
   NewEvent retraction = Observe("2026-03-01T08:00:00Z", kItem1,
