@@ -65,9 +65,12 @@ struct Edge {
   size_t from = 0;  // index into Graph::nodes
   size_t to = 0;    // index into Graph::nodes
   Relation relation = Relation::kObservedAt;
-  size_t event = 0;                // index into Graph::events
-  std::string type;                // kFrom/kTo: the source or destination type (CBV URI)
-  std::optional<double> quantity;  // of the class-level identifier moved
+  size_t event = 0;  // index into Graph::events
+  std::string type;  // kFrom/kTo: the source or destination type (CBV URI)
+  // The quantity that moved, when the identifier is class-level: a
+  // transformation's input, the child packed or unpacked, the node's own
+  // quantity in the event for places and parties.
+  std::optional<double> quantity;
   std::string uom;
 };
 

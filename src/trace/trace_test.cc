@@ -1,0 +1,533 @@
+#include "trace/trace.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "trace/memory_source.h"
+
+namespace txng::trace {
+namespace {
+
+using epcis::Action;
+using epcis::EventType;
+
+// Identifiers of the scenarios, as canonical Digital Link URIs.
+std::string Lot(std::string_view gtin, std::string_view lot) {
+  return "https://id.gs1.org/01/" + std::string(gtin) + "/10/" + std::string(lot);
+}
+std::string Item(std::string_view serial) {
+  return "https://id.gs1.org/01/08930000000028/21/" + std::string(serial);
+}
+std::string Sscc(std::string_view n) {
+  return "https://id.gs1.org/00/08930000000000" + std::string(n);
+}
+std::string Place(std::string_view gln) { return "https://id.gs1.org/414/" + std::string(gln); }
+std::string Party(std::string_view gln) { return "https://id.gs1.org/417/" + std::string(gln); }
+
+constexpr std::string_view kRawCashew = "08930000000011";
+constexpr std::string_view kKernel = "08930000000035";
+constexpr std::string_view kOwningParty = "https://ref.gs1.org/cbv/SDT-owning_party";
+const std::string kShipping = "https://ref.gs1.org/cbv/BizStep-shipping";
+const std::string kReceiving = "https://ref.gs1.org/cbv/BizStep-receiving";
+
+NamedObject Epc(std::string id, Role role = Role::kEpc) {
+  return {std::move(id), role, false, std::nullopt, ""};
+}
+NamedObject Qty(std::string id, double q, Role role = Role::kEpc) {
+  return {std::move(id), role, true, q, "KGM"};
+}
+
+// Builds events in capture order, one minute apart unless told.
+class Chain {
+ public:
+  LineageEvent& Add(EventType type, Action action, std::vector<NamedObject> objects,
+                    std::string place = {}) {
+    LineageEvent e;
+    e.row = static_cast<int64_t>(events_.size()) + 1;
+    e.event_id = "urn:uuid:event-" + std::to_string(e.row);
+    e.type = type;
+    e.action = action;
+    e.event_time = 1'700'000'000'000 + e.row * 60'000;
+    e.biz_location = std::move(place);
+    e.objects = std::move(objects);
+    e.org_id = 1;
+    events_.push_back(std::move(e));
+    return events_.back();
+  }
+  LineageEvent& Commission(std::vector<NamedObject> objects, std::string place) {
+    return Add(EventType::kObject, Action::kAdd, std::move(objects), std::move(place));
+  }
+  LineageEvent& Transform(std::vector<NamedObject> inputs, std::vector<NamedObject> outputs,
+                          std::string place) {
+    for (auto& o : inputs) o.role = Role::kInput;
+    for (auto& o : outputs) o.role = Role::kOutput;
+    inputs.insert(inputs.end(), outputs.begin(), outputs.end());
+    return Add(EventType::kTransformation, Action::kNone, std::move(inputs), std::move(place));
+  }
+  LineageEvent& Pack(std::string parent, std::vector<NamedObject> children,
+                     Action action = Action::kAdd) {
+    for (auto& o : children) o.role = Role::kChild;
+    children.insert(children.begin(), Epc(std::move(parent), Role::kParent));
+    return Add(EventType::kAggregation, action, std::move(children));
+  }
+  LineageEvent& Move(std::vector<NamedObject> objects, const std::string& step, std::string from,
+                     std::string to, std::string place) {
+    LineageEvent& e =
+        Add(EventType::kObject, Action::kObserve, std::move(objects), std::move(place));
+    e.biz_step = step;
+    e.sources.push_back({std::string(kOwningParty), std::move(from)});
+    e.destinations.push_back({std::string(kOwningParty), std::move(to)});
+    return e;
+  }
+
+  MemorySource Source(const std::set<int64_t>& unapproved = {},
+                      const std::set<int64_t>& in_error = {}) const {
+    MemorySource s;
+    for (const LineageEvent& e : events_) {
+      s.Add(e, !unapproved.contains(e.row), in_error.contains(e.row));
+    }
+    return s;
+  }
+
+  std::vector<LineageEvent> events_;
+};
+
+// The nodes of a graph as "reach id" lines, sorted, for comparisons that
+// do not depend on the order found.
+std::set<std::string> Nodes(const Graph& g) {
+  std::set<std::string> out;
+  for (const Node& n : g.nodes) out.insert(std::string(ToString(n.reach)) + " " + n.id);
+  return out;
+}
+
+// The edges as "from relation to", sorted.
+std::set<std::string> Edges(const Graph& g, std::optional<Relation> only = std::nullopt) {
+  std::set<std::string> out;
+  for (const Edge& e : g.edges) {
+    if (only && e.relation != *only) continue;
+    out.insert(g.nodes[e.from].id + " " + std::string(ToString(e.relation)) + " " +
+               g.nodes[e.to].id);
+  }
+  return out;
+}
+
+const Node& NodeOf(const Graph& g, const std::string& id) {
+  auto it = std::find_if(g.nodes.begin(), g.nodes.end(), [&](const Node& n) { return n.id == id; });
+  EXPECT_NE(it, g.nodes.end()) << id;
+  return *it;
+}
+
+Graph MustTrace(LineageSource& s, const std::string& root, Direction d, int depth = 32) {
+  TraceRequest r;
+  r.root = root;
+  r.direction = d;
+  r.max_depth = depth;
+  Result<Graph> g = Trace(s, r);
+  EXPECT_TRUE(g.ok()) << g.status().ToString();
+  return g.ok() ? *std::move(g) : Graph{};
+}
+
+// Farms → collector → processor transformation → packer aggregation →
+// exporter shipping → importer receiving.
+class CashewChain : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    c.Commission({Qty(raw1, 1000)}, farm_a);                                          // 1
+    c.Commission({Qty(raw2, 600)}, farm_b);                                           // 2
+    c.Move({Qty(raw1, 1000)}, kShipping, Party("8930000000101"), collector, farm_a);  // 3
+    c.Move({Qty(raw2, 600)}, kShipping, Party("8930000000102"), collector, farm_b);   // 4
+    c.Move({Qty(raw1, 1000), Qty(raw2, 600)}, kReceiving, Party("8930000000101"), collector,
+           Place("8930000000200"));                                                       // 5
+    c.Transform({Qty(raw1, 1000), Qty(raw2, 600)}, {Qty(kernel, 400)}, factory);          // 6
+    c.Pack(Sscc("0017"), {Qty(kernel, 400)});                                             // 7
+    c.Move({Epc(Sscc("0017"))}, kShipping, exporter, importer, Place("8930000000400"));   // 8
+    c.Move({Epc(Sscc("0017"))}, kReceiving, exporter, importer, Place("8930000000500"));  // 9
+  }
+
+  Chain c;
+  const std::string raw1 = Lot(kRawCashew, "FARM-A-2026");
+  const std::string raw2 = Lot(kRawCashew, "FARM-B-2026");
+  const std::string kernel = Lot(kKernel, "W320-0001");
+  const std::string farm_a = Place("8930000000011");
+  const std::string farm_b = Place("8930000000028");
+  const std::string factory = Place("8930000000300");
+  const std::string collector = Party("8930000000200");
+  const std::string exporter = Party("8930000000400");
+  const std::string importer = Party("8930000000500");
+};
+
+TEST_F(CashewChain, BackwardFromTheKernelLotReachesBothFarmsAndItsPallet) {
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, kernel, Direction::kBackward);
+  EXPECT_EQ(g.nodes[0].id, kernel);
+  EXPECT_EQ(Nodes(g), (std::set<std::string>{
+                          "root " + kernel,
+                          "upstream " + raw1,
+                          "upstream " + raw2,
+                          "carrier " + Sscc("0017"),
+                          "context " + factory,
+                          "context " + farm_a,
+                          "context " + farm_b,
+                          "context " + Place("8930000000200"),
+                          "context " + Party("8930000000101"),
+                          "context " + Party("8930000000102"),
+                          "context " + collector,
+                          "context " + Place("8930000000400"),
+                          "context " + Place("8930000000500"),
+                          "context " + exporter,
+                          "context " + importer,
+                      }));
+  EXPECT_EQ(Edges(g, Relation::kTransformedInto),
+            (std::set<std::string>{raw1 + " transformedInto " + kernel,
+                                   raw2 + " transformedInto " + kernel}));
+  EXPECT_EQ(Edges(g, Relation::kCommissionedAt),
+            (std::set<std::string>{raw1 + " commissionedAt " + farm_a,
+                                   raw2 + " commissionedAt " + farm_b}));
+  EXPECT_EQ(Edges(g, Relation::kPackedInto),
+            (std::set<std::string>{kernel + " packedInto " + Sscc("0017")}));
+  // Quantities travel with the edges: the input's for a transformation.
+  for (const Edge& e : g.edges) {
+    if (e.relation != Relation::kTransformedInto) continue;
+    EXPECT_EQ(e.quantity, g.nodes[e.from].id == raw1 ? 1000 : 600);
+    EXPECT_EQ(e.uom, "KGM");
+    EXPECT_EQ(g.events[e.event].row, 6);
+  }
+  ASSERT_TRUE(NodeOf(g, raw1).origin_event);
+  EXPECT_EQ(g.events[*NodeOf(g, raw1).origin_event].row, 1);
+  EXPECT_TRUE(g.findings.empty());
+  EXPECT_FALSE(g.next_offset);
+}
+
+TEST_F(CashewChain, ForwardFromOneFarmLotNeverReachesTheOtherFarm) {
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, raw1, Direction::kForward);
+  const std::set<std::string> nodes = Nodes(g);
+  EXPECT_TRUE(nodes.contains("downstream " + kernel));
+  EXPECT_TRUE(nodes.contains("carrier " + Sscc("0017")));
+  EXPECT_TRUE(nodes.contains("context " + importer));
+  EXPECT_FALSE(nodes.contains("upstream " + raw2));
+  EXPECT_FALSE(nodes.contains("context " + farm_b));
+  EXPECT_EQ(Edges(g, Relation::kTo),
+            (std::set<std::string>{raw1 + " to " + collector, Sscc("0017") + " to " + importer}));
+}
+
+TEST_F(CashewChain, BothDirectionsFromTheRawLotAndOneLevelPerSourceCall) {
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, kernel, Direction::kBoth);
+  EXPECT_TRUE(Nodes(g).contains("upstream " + raw1));
+  EXPECT_TRUE(Nodes(g).contains("carrier " + Sscc("0017")));
+  // The root, then its inputs and its pallet together: two reads.
+  EXPECT_EQ(s.calls(), 2);
+}
+
+TEST_F(CashewChain, DepthLimitStopsAndMarksTheNodeWhereItStopped) {
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, kernel, Direction::kBackward, 0);
+  EXPECT_EQ(Edges(g, Relation::kTransformedInto), std::set<std::string>{});
+  EXPECT_TRUE(g.nodes[0].depth_limited);
+  EXPECT_FALSE(Nodes(g).contains("upstream " + raw1));
+}
+
+TEST_F(CashewChain, AsOfLeavesOutLaterEvents) {
+  MemorySource s = c.Source();
+  TraceRequest r;
+  r.root = raw1;
+  r.direction = Direction::kForward;
+  r.as_of = c.events_[4].event_time;  // before the transformation
+  Result<Graph> g = Trace(s, r);
+  ASSERT_TRUE(g.ok());
+  EXPECT_FALSE(Nodes(*g).contains("downstream " + kernel));
+  EXPECT_TRUE(Nodes(*g).contains("context " + collector));
+}
+
+TEST_F(CashewChain, EventDeclaredInErrorIsLeftOut) {
+  MemorySource s = c.Source({}, {6});  // the transformation
+  Graph g = MustTrace(s, kernel, Direction::kBackward);
+  EXPECT_FALSE(Nodes(g).contains("upstream " + raw1));
+  // Nothing upstream and no commissioning of its own: a broken link.
+  ASSERT_EQ(g.findings.size(), 1u);
+  EXPECT_EQ(g.findings[0].kind, Finding::Kind::kNoOrigin);
+  EXPECT_EQ(g.nodes[g.findings[0].nodes[0]].id, kernel);
+}
+
+TEST_F(CashewChain, UnpublishedDataOfOthersStopsTheTraceAndSaysSo) {
+  for (LineageEvent& e : c.events_) {
+    if (e.row <= 2) e.org_id = 2;  // the farms' commissioning, not approved
+  }
+  MemorySource s = c.Source({1, 2});
+  TraceRequest r;
+  r.root = kernel;
+  r.direction = Direction::kBackward;
+  r.visibility.visible_to_org = 1;
+  Result<Graph> g = Trace(s, r);
+  ASSERT_TRUE(g.ok());
+  EXPECT_TRUE(NodeOf(*g, raw1).withheld);
+  EXPECT_FALSE(NodeOf(*g, raw1).origin_event);
+  EXPECT_FALSE(Edges(*g, Relation::kCommissionedAt).contains(raw1 + " commissionedAt " + farm_a));
+  // Withheld nodes are not reported as broken links: the caller cannot know.
+  EXPECT_TRUE(g->findings.empty());
+  // The farms' organisation sees its own events.
+  r.visibility.visible_to_org = 2;
+  g = Trace(s, r);
+  ASSERT_TRUE(g.ok());
+  EXPECT_FALSE(NodeOf(*g, raw1).withheld);
+  // Anonymous callers: approved only, the root's events are.
+  r.visibility = {std::nullopt, true};
+  g = Trace(s, r);
+  ASSERT_TRUE(g.ok());
+  EXPECT_TRUE(NodeOf(*g, raw1).withheld);
+}
+
+TEST_F(CashewChain, UnknownOrInvisibleRootIsNotFound) {
+  MemorySource s = c.Source({1, 2, 3, 4, 5, 6, 7, 8, 9});
+  TraceRequest r;
+  r.root = Lot(kRawCashew, "NO-SUCH-LOT");
+  Result<Graph> g = Trace(s, r);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(g.status().message(), "no event you can see names " + r.root);
+  r.root = kernel;
+  r.visibility.approved_only = true;
+  g = Trace(s, r);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), StatusCode::kNotFound);
+}
+
+TEST(TraceRequestTest, LimitsAreChecked) {
+  MemorySource s;
+  struct Case {
+    TraceRequest r;
+    std::string field, message;
+  };
+  std::vector<Case> cases;
+  TraceRequest base;
+  base.root = Lot(kKernel, "L");
+  cases.push_back({base, "id", "an identifier to trace is required"});
+  cases.back().r.root.clear();
+  cases.push_back({base, "depth", "depth must be 0..64"});
+  cases.back().r.max_depth = 65;
+  cases.push_back({base, "depth", "depth must be 0..64"});
+  cases.back().r.max_depth = -1;
+  cases.push_back({base, "limit", "limit must be 1..10000"});
+  cases.back().r.limit = 0;
+  cases.push_back({base, "limit", "limit must be 1..10000"});
+  cases.back().r.limit = 10001;
+  cases.push_back(
+      {base, "offset",
+       "offset must be 0..100000 minus the limit: a trace answers at most 100000 nodes"});
+  cases.back().r.offset = 99001;
+  cases.push_back(
+      {base, "offset",
+       "offset must be 0..100000 minus the limit: a trace answers at most 100000 nodes"});
+  cases.back().r.offset = -1;
+  for (const Case& c : cases) {
+    Result<Graph> g = Trace(s, c.r);
+    ASSERT_FALSE(g.ok());
+    EXPECT_EQ(g.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(g.status().field(), c.field);
+    EXPECT_EQ(g.status().message(), c.message);
+  }
+  EXPECT_EQ(s.calls(), 0);
+}
+
+// Aggregate three items on a pallet, take the pallet apart, put two of them
+// on a new pallet, ship it.
+class PalletRepack : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    c.Commission({Epc(Item("1")), Epc(Item("2")), Epc(Item("3"))}, Place("8930000000300"));  // 1
+    c.Pack(p1, {Epc(Item("1")), Epc(Item("2")), Epc(Item("3"))});                            // 2
+    c.Move({Epc(p1)}, kShipping, Party("8930000000300"), Party("8930000000400"),
+           Place("8930000000300"));                                             // 3
+    c.Add(EventType::kAggregation, Action::kDelete, {Epc(p1, Role::kParent)});  // 4
+    c.Pack(p2, {Epc(Item("1")), Epc(Item("2"))});                               // 5
+    c.Move({Epc(p2)}, kShipping, Party("8930000000400"), Party("8930000000500"),
+           Place("8930000000400"));  // 6
+  }
+  Chain c;
+  const std::string p1 = Sscc("0017"), p2 = Sscc("0024");
+};
+
+TEST_F(PalletRepack, BackwardFromTheNewPalletShowsTheOldPalletButNotItsOtherItem) {
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, p2, Direction::kBackward);
+  const std::set<std::string> nodes = Nodes(g);
+  EXPECT_TRUE(nodes.contains("upstream " + Item("1")));
+  EXPECT_TRUE(nodes.contains("upstream " + Item("2")));
+  EXPECT_TRUE(nodes.contains("carrier " + p1));
+  EXPECT_FALSE(nodes.contains("upstream " + Item("3")));
+  EXPECT_FALSE(nodes.contains("carrier " + Item("3")));
+  // The old pallet's shipping happened while it held item 1: its parties
+  // are in the answer.
+  EXPECT_TRUE(Edges(g, Relation::kTo).contains(p1 + " to " + Party("8930000000400")));
+  EXPECT_TRUE(Edges(g, Relation::kUnpackedFrom).contains(p1 + " unpackedFrom " + Item("1")));
+}
+
+TEST_F(PalletRepack, ForwardFromTheOldPalletFollowsEveryItemOntoTheNewOne) {
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, p1, Direction::kForward);
+  const std::set<std::string> nodes = Nodes(g);
+  // An unpacking without a child list empties the pallet: all three items.
+  EXPECT_TRUE(nodes.contains("downstream " + Item("1")));
+  EXPECT_TRUE(nodes.contains("downstream " + Item("2")));
+  EXPECT_TRUE(nodes.contains("downstream " + Item("3")));
+  EXPECT_TRUE(nodes.contains("carrier " + p2));
+  EXPECT_TRUE(Edges(g, Relation::kTo).contains(p2 + " to " + Party("8930000000500")));
+}
+
+TEST_F(PalletRepack, ForwardFromTheLeftOverItemDoesNotReachTheNewPallet) {
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, Item("3"), Direction::kForward);
+  const std::set<std::string> nodes = Nodes(g);
+  EXPECT_TRUE(nodes.contains("carrier " + p1));
+  EXPECT_FALSE(nodes.contains("carrier " + p2));
+  EXPECT_FALSE(nodes.contains("downstream " + Item("1")));
+}
+
+TEST_F(PalletRepack, ContainerShippedBeforeTheItemWasPackedIsNotItsJourney) {
+  // Item 4 goes onto the new pallet only after its shipping.
+  c.Commission({Epc(Item("4"))}, Place("8930000000300"));  // 7
+  c.Pack(p2, {Epc(Item("4"))});                            // 8
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, Item("4"), Direction::kBackward);
+  EXPECT_TRUE(Nodes(g).contains("carrier " + p2));
+  EXPECT_FALSE(Edges(g, Relation::kTo).contains(p2 + " to " + Party("8930000000500")));
+}
+
+TEST(TraceLotsTest, SplitAndMerge) {
+  Chain c;
+  const std::string a = Lot(kKernel, "A"), a1 = Lot(kKernel, "A1"), a2 = Lot(kKernel, "A2");
+  const std::string b = Lot(kKernel, "B"), m = Lot(kKernel, "M");
+  c.Commission({Qty(a, 100)}, Place("8930000000300"));                             // 1
+  c.Commission({Qty(b, 50)}, Place("8930000000300"));                              // 2
+  c.Transform({Qty(a, 100)}, {Qty(a1, 60), Qty(a2, 40)}, Place("8930000000300"));  // 3 split
+  c.Transform({Qty(a2, 40), Qty(b, 50)}, {Qty(m, 90)}, Place("8930000000300"));    // 4 merge
+  MemorySource s = c.Source();
+  Graph fwd = MustTrace(s, a, Direction::kForward);
+  EXPECT_EQ(Edges(fwd, Relation::kTransformedInto),
+            (std::set<std::string>{a + " transformedInto " + a1, a + " transformedInto " + a2,
+                                   a2 + " transformedInto " + m}));
+  EXPECT_FALSE(Nodes(fwd).contains("upstream " + b));
+  Graph back = MustTrace(s, m, Direction::kBackward);
+  EXPECT_EQ(Edges(back, Relation::kTransformedInto),
+            (std::set<std::string>{a + " transformedInto " + a2, a2 + " transformedInto " + m,
+                                   b + " transformedInto " + m}));
+  EXPECT_FALSE(Nodes(back).contains("downstream " + a1));
+  EXPECT_TRUE(back.findings.empty());
+}
+
+TEST(TraceLotsTest, InstanceAndClassLevelMixed) {
+  // A lot of honey (class level) is bottled into serialised jars (instance
+  // level), two jars go into a case.
+  Chain c;
+  const std::string honey = Lot(kRawCashew, "HONEY-7");
+  c.Commission({Qty(honey, 20)}, Place("8930000000011"));                                     // 1
+  c.Transform({Qty(honey, 20)}, {Epc(Item("J1")), Epc(Item("J2"))}, Place("8930000000300"));  // 2
+  c.Pack(Sscc("0031"), {Epc(Item("J1")), Epc(Item("J2"))});                                   // 3
+  MemorySource s = c.Source();
+  Graph back = MustTrace(s, Item("J2"), Direction::kBackward);
+  EXPECT_EQ(Nodes(back), (std::set<std::string>{
+                             "root " + Item("J2"),
+                             "upstream " + honey,
+                             "carrier " + Sscc("0031"),
+                             "context " + Place("8930000000011"),
+                             "context " + Place("8930000000300"),
+                         }));
+  Graph fwd = MustTrace(s, honey, Direction::kForward);
+  EXPECT_TRUE(Nodes(fwd).contains("downstream " + Item("J1")));
+  EXPECT_TRUE(Nodes(fwd).contains("downstream " + Item("J2")));
+  EXPECT_TRUE(Nodes(fwd).contains("carrier " + Sscc("0031")));
+  for (const Edge& e : fwd.edges) {
+    if (e.relation == Relation::kTransformedInto) {
+      EXPECT_EQ(e.quantity, 20);
+    }
+  }
+}
+
+TEST(TraceFindingsTest, TransformationCycleIsReportedOnceAndNotLoopedOn) {
+  Chain c;
+  const std::string a = Lot(kKernel, "A"), b = Lot(kKernel, "B");
+  c.Commission({Qty(a, 1)}, Place("8930000000300"));
+  c.Transform({Qty(a, 1)}, {Qty(b, 1)}, Place("8930000000300"));
+  c.Transform({Qty(b, 1)}, {Qty(a, 1)}, Place("8930000000300"));
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, a, Direction::kBoth);
+  ASSERT_EQ(g.findings.size(), 1u);
+  EXPECT_EQ(g.findings[0].kind, Finding::Kind::kCycle);
+  std::set<std::string> ids;
+  for (size_t n : g.findings[0].nodes) ids.insert(g.nodes[n].id);
+  EXPECT_EQ(ids, (std::set<std::string>{a, b}));
+}
+
+TEST(TraceFindingsTest, UnpackedFromAContainerItWasNeverPackedInto) {
+  Chain c;
+  c.Commission({Epc(Item("9"))}, Place("8930000000300"));
+  c.Add(EventType::kAggregation, Action::kDelete,
+        {Epc(Sscc("0048"), Role::kParent), Epc(Item("9"), Role::kChild)});
+  MemorySource s = c.Source();
+  Graph g = MustTrace(s, Item("9"), Direction::kBackward);
+  ASSERT_EQ(g.findings.size(), 1u);
+  EXPECT_EQ(g.findings[0].kind, Finding::Kind::kUnpackedWithoutPacking);
+  EXPECT_EQ(g.nodes[g.findings[0].nodes[1]].id, Sscc("0048"));
+}
+
+TEST(TracePagingTest, HugeFanOutIsAnsweredInPagesThatContinueEachOther) {
+  Chain c;
+  const std::string bulk = Lot(kKernel, "BULK");
+  c.Commission({Qty(bulk, 5000)}, Place("8930000000300"));
+  std::vector<NamedObject> outputs;
+  for (int i = 0; i < 250; ++i)
+    outputs.push_back(Qty(Lot(kKernel, "BAG-" + std::to_string(i)), 20));
+  c.Transform({Qty(bulk, 5000)}, outputs, Place("8930000000300"));
+  MemorySource s = c.Source();
+  TraceRequest r;
+  r.root = bulk;
+  r.direction = Direction::kForward;
+  r.limit = 100;
+  std::vector<std::string> seen;
+  for (int page = 0; page < 5; ++page) {
+    Result<Graph> g = Trace(s, r);
+    ASSERT_TRUE(g.ok());
+    EXPECT_LE(g->nodes.size(), static_cast<size_t>(r.offset + r.limit));
+    for (size_t i = g->page_start; i < g->nodes.size(); ++i) seen.push_back(g->nodes[i].id);
+    if (!g->next_offset) break;
+    r.offset = *g->next_offset;
+  }
+  // 251 lots and one place, each exactly once over the pages.
+  EXPECT_EQ(seen.size(), 252u);
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 252u);
+}
+
+TEST(TracePagingTest, EventsPerIdentifierAreBoundedAndMarked) {
+  Chain c;
+  const std::string lot = Lot(kKernel, "BUSY");
+  for (int i = 0; i < 5; ++i)
+    c.Commission({Qty(lot, 1)}, Place("893000000030" + std::to_string(i)));
+  MemorySource s = c.Source();
+  TraceRequest r;
+  r.root = lot;
+  r.max_events_per_id = 3;
+  Result<Graph> g = Trace(s, r);
+  ASSERT_TRUE(g.ok());
+  EXPECT_TRUE(g->nodes[0].truncated);
+  EXPECT_EQ(Edges(*g, Relation::kCommissionedAt).size(), 3u);
+}
+
+TEST(IdentifierKindTest, FromTheDigitalLinkPath) {
+  EXPECT_EQ(KindOfIdentifier(Item("1")), NodeKind::kObject);
+  EXPECT_EQ(KindOfIdentifier(Lot(kKernel, "A")), NodeKind::kLot);
+  EXPECT_EQ(KindOfIdentifier("https://id.gs1.org/01/08930000000035"), NodeKind::kProductClass);
+  EXPECT_EQ(KindOfIdentifier(Sscc("0017")), NodeKind::kObject);
+  EXPECT_EQ(KindOfIdentifier(Place("8930000000300")), NodeKind::kLocation);
+  EXPECT_EQ(KindOfIdentifier(Place("8930000000300/254/A1")), NodeKind::kLocation);
+  EXPECT_EQ(KindOfIdentifier(Party("8930000000300")), NodeKind::kParty);
+  EXPECT_EQ(KindOfIdentifier("urn:epcglobal:cbv:bt:8930000000300:PO-1"), NodeKind::kOther);
+  EXPECT_EQ(ParseDirection("backward"), Direction::kBackward);
+  EXPECT_EQ(ParseDirection("sideways"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace txng::trace
