@@ -482,9 +482,8 @@ int64_t DaysFromCivil(int y, int m, int d) {
 }
 
 constexpr int64_t kDayMillis = 86400000;
-constexpr int kPage = 10000;     // events per QueryEvents call
-constexpr size_t kChunk = 200;   // identifiers per context query
-constexpr size_t kMaxScan = 20;  // pages of 500 locations or organisations read for names
+constexpr int kPage = 10000;    // events per QueryEvents call
+constexpr size_t kChunk = 200;  // identifiers per context query
 
 EventQuery VisibleQuery(const trace::Visibility& v) {
   EventQuery q;
@@ -504,7 +503,8 @@ Result<bool> ReadEvents(Store& store, EventQuery q, std::vector<LineageEvent>& o
     TXNG_ASSIGN_OR_RETURN(EventPage page, store.QueryEvents(q));
     for (const StoredEvent& se : page.events) {
       if (se.declared_in_error_at || se.event.error_declaration) continue;
-      TXNG_ASSIGN_OR_RETURN(LineageEvent e, trace::ToLineageEvent(se.event, se.id, se.org_id));
+      TXNG_ASSIGN_OR_RETURN(LineageEvent e,
+                            trace::ToLineageEvent(se.event, se.id, se.org_id, se.hash_id));
       out.push_back(std::move(e));
     }
     if (!page.next) return false;
@@ -616,10 +616,13 @@ class Namer {
 
   Status NameLocation(const std::string& id, const std::string& gln, const std::string& ext,
                       NodeNames& names) {
-    TXNG_RETURN_IF_ERROR(LoadLocations());
-    auto it = locations_.find({gln, ext});
-    if (it == locations_.end()) return Status::Ok();
-    const Location& l = it->second;
+    LocationFilter f;
+    f.gln = gln;
+    f.gln_extension = ext;
+    TXNG_ASSIGN_OR_RETURN(Page<Location> found, store_.ListLocations(f, {1, 0}));
+    if (found.items.empty()) return Status::Ok();
+    const Location& l = found.items.front();
+    if (!CanRead(who_, l.org_id, l.review_status)) return Status::Ok();
     NodeInfo info;
     info.name_vi = info.name_en = l.name;
     info.org_id = l.org_id;
@@ -632,10 +635,12 @@ class Namer {
   }
 
   Status NameParty(const std::string& id, const std::string& gln, NodeNames& names) {
-    TXNG_RETURN_IF_ERROR(LoadOrganisations());
-    auto it = orgs_by_gln_.find(gln);
-    if (it == orgs_by_gln_.end()) return Status::Ok();
-    const Organisation& o = orgs_.at(it->second);
+    OrganisationFilter f;
+    f.gln = gln;
+    TXNG_ASSIGN_OR_RETURN(Page<Organisation> found, store_.ListOrganisations(f, {1, 0}));
+    if (found.items.empty()) return Status::Ok();
+    const Organisation& o = found.items.front();
+    if (!CanRead(who_, o.id, o.review_status, &o)) return Status::Ok();
     NodeInfo info;
     info.name_vi = info.name_en = info.org_name = o.name;
     info.org_id = o.id;
@@ -645,52 +650,19 @@ class Namer {
     return Status::Ok();
   }
 
+  // The name of an organisation `who` may read, else "".
   Result<std::string> OrgName(int64_t org_id) {
-    TXNG_RETURN_IF_ERROR(LoadOrganisations());
-    auto it = orgs_.find(org_id);
-    return it == orgs_.end() ? std::string() : it->second.name;
-  }
-
-  // The catalogue has no lookup by GLN: the readable locations and
-  // organisations are read once per export (at most kMaxScan pages each).
-  Status LoadLocations() {
-    if (locations_loaded_) return Status::Ok();
-    locations_loaded_ = true;
-    for (size_t page = 0; page < kMaxScan; ++page) {
-      TXNG_ASSIGN_OR_RETURN(Page<Location> p,
-                            store_.ListLocations({}, {500, static_cast<int>(page * 500)}));
-      for (Location& l : p.items) {
-        if (CanRead(who_, l.org_id, l.review_status)) {
-          locations_.emplace(std::pair(l.gln, l.gln_extension), std::move(l));
-        }
-      }
-      if (static_cast<int64_t>((page + 1) * 500) >= p.total) break;
-    }
-    return Status::Ok();
-  }
-
-  Status LoadOrganisations() {
-    if (orgs_loaded_) return Status::Ok();
-    orgs_loaded_ = true;
-    for (size_t page = 0; page < kMaxScan; ++page) {
-      TXNG_ASSIGN_OR_RETURN(Page<Organisation> p,
-                            store_.ListOrganisations({}, {500, static_cast<int>(page * 500)}));
-      for (Organisation& o : p.items) {
-        if (!CanRead(who_, o.id, o.review_status, &o)) continue;
-        if (!o.gln.empty()) orgs_by_gln_.emplace(o.gln, o.id);
-        orgs_.emplace(o.id, std::move(o));
-      }
-      if (static_cast<int64_t>((page + 1) * 500) >= p.total) break;
-    }
-    return Status::Ok();
+    auto cached = org_names_.find(org_id);
+    if (cached != org_names_.end()) return cached->second;
+    TXNG_ASSIGN_OR_RETURN(Organisation o, store_.GetOrganisation(org_id));
+    std::string name = CanRead(who_, o.id, o.review_status, &o) ? o.name : "";
+    org_names_.emplace(org_id, name);
+    return name;
   }
 
   Store& store_;
   const Principal& who_;
-  bool locations_loaded_ = false, orgs_loaded_ = false;
-  std::map<std::pair<std::string, std::string>, Location> locations_;
-  std::map<int64_t, Organisation> orgs_;
-  std::map<std::string, int64_t> orgs_by_gln_;
+  std::map<int64_t, std::string> org_names_;
 };
 
 // The TLCs and instances `events` name (class-level ids; instance ids).
