@@ -599,7 +599,8 @@ class Namer {
     info.name_en = product->name_en;
     info.org_id = product->org_id;
     info.gtin = gtin;
-    TXNG_ASSIGN_OR_RETURN(info.org_name, OrgName(product->org_id));
+    TXNG_ASSIGN_OR_RETURN(const Organisation* org, Org(product->org_id));
+    if (org != nullptr) info.org_name = org->name;
     names.emplace(GtinClassId(gtin), info);
     if (lot.empty()) return Status::Ok();
     auto record = store_.GetLotByCode(product->id, lot);
@@ -626,10 +627,17 @@ class Namer {
     NodeInfo info;
     info.name_vi = info.name_en = l.name;
     info.org_id = l.org_id;
-    TXNG_ASSIGN_OR_RETURN(info.org_name, OrgName(l.org_id));
     info.address = l.address;
     info.district = l.district;
     info.area_code = l.area_code;
+    // A place without an address of its own is at its organisation's, as
+    // the trace names it.
+    TXNG_ASSIGN_OR_RETURN(const Organisation* org, Org(l.org_id));
+    if (org != nullptr) {
+      info.org_name = org->name;
+      if (info.address.empty()) info.address = org->address;
+      if (info.district.empty()) info.district = org->district;
+    }
     names[id] = info;
     return Status::Ok();
   }
@@ -650,19 +658,21 @@ class Namer {
     return Status::Ok();
   }
 
-  // The name of an organisation `who` may read, else "".
-  Result<std::string> OrgName(int64_t org_id) {
-    auto cached = org_names_.find(org_id);
-    if (cached != org_names_.end()) return cached->second;
-    TXNG_ASSIGN_OR_RETURN(Organisation o, store_.GetOrganisation(org_id));
-    std::string name = CanRead(who_, o.id, o.review_status, &o) ? o.name : "";
-    org_names_.emplace(org_id, name);
-    return name;
+  // The organisation if `who` may read it, else nullptr.
+  Result<const Organisation*> Org(int64_t org_id) {
+    auto it = orgs_.find(org_id);
+    if (it == orgs_.end()) {
+      TXNG_ASSIGN_OR_RETURN(Organisation o, store_.GetOrganisation(org_id));
+      std::optional<Organisation> visible;
+      if (CanRead(who_, o.id, o.review_status, &o)) visible = std::move(o);
+      it = orgs_.emplace(org_id, std::move(visible)).first;
+    }
+    return it->second ? &*it->second : nullptr;
   }
 
   Store& store_;
   const Principal& who_;
-  std::map<int64_t, std::string> org_names_;
+  std::map<int64_t, std::optional<Organisation>> orgs_;
 };
 
 // The TLCs and instances `events` name (class-level ids; instance ids).
@@ -694,7 +704,9 @@ std::string SafeStem(std::string_view s) {
 }
 
 Result<FsmaExport> ExportLot(Store& store, const FsmaRequest& r, const Principal& who) {
-  TXNG_ASSIGN_OR_RETURN(std::string root, ParseTraceId(r.lot));
+  Result<std::string> parsed = ParseTraceId(r.lot);
+  if (!parsed.ok()) return Status::InvalidArgument(parsed.status().message(), "lot");
+  const std::string root = std::move(parsed).value();
   trace::TraceRequest request;
   request.root = root;
   request.direction = trace::Direction::kBoth;
