@@ -484,6 +484,10 @@ int64_t DaysFromCivil(int y, int m, int d) {
 constexpr int64_t kDayMillis = 86400000;
 constexpr int kPage = 10000;    // events per QueryEvents call
 constexpr size_t kChunk = 200;  // identifiers per context query
+// Context events read at most: past them some lots' sources and some
+// containers' contents stay unknown (the cells empty, the container its own
+// TLC), which an export of that size can bear better than unbounded memory.
+constexpr size_t kMaxContextEvents = 2 * kMaxFsmaRows;
 
 EventQuery VisibleQuery(const trace::Visibility& v) {
   EventQuery q;
@@ -495,14 +499,16 @@ EventQuery VisibleQuery(const trace::Visibility& v) {
 }
 
 // Runs `q` page by page, appending the events that are not error
-// declarations nor declared in error, until no page follows or `enough`
-// says stop. Returns whether events were left unread.
+// declarations nor declared in error (nor in `seen`, when given, which
+// records those appended), until no page follows or `enough` says stop.
+// Returns whether events were left unread.
 Result<bool> ReadEvents(Store& store, EventQuery q, std::vector<LineageEvent>& out,
-                        const std::function<bool()>& enough) {
+                        const std::function<bool()>& enough, std::set<int64_t>* seen = nullptr) {
   for (;;) {
     TXNG_ASSIGN_OR_RETURN(EventPage page, store.QueryEvents(q));
     for (const StoredEvent& se : page.events) {
       if (se.declared_in_error_at || se.event.error_declaration) continue;
+      if (seen != nullptr && !seen->insert(se.id).second) continue;
       TXNG_ASSIGN_OR_RETURN(LineageEvent e,
                             trace::ToLineageEvent(se.event, se.id, se.org_id, se.hash_id));
       out.push_back(std::move(e));
@@ -514,7 +520,8 @@ Result<bool> ReadEvents(Store& store, EventQuery q, std::vector<LineageEvent>& o
 }
 
 // The events that say where `lots` were commissioned and what went into the
-// containers among `instances`, read in chunks of identifiers.
+// containers among `instances`, read in chunks of identifiers, at most
+// about kMaxContextEvents.
 Status ReadContext(Store& store, const trace::Visibility& v, const std::set<std::string>& lots,
                    const std::set<std::string>& instances, std::vector<LineageEvent>& out) {
   const auto exact = [](auto begin, auto end) {
@@ -522,7 +529,7 @@ Status ReadContext(Store& store, const trace::Visibility& v, const std::set<std:
     for (auto it = begin; it != end; ++it) m.push_back({*it, false});
     return m;
   };
-  const auto never = [] { return false; };
+  const auto enough = [&out] { return out.size() >= kMaxContextEvents; };
   const std::vector<std::string> lot_list(lots.begin(), lots.end());
   for (size_t i = 0; i < lot_list.size(); i += kChunk) {
     const auto b = lot_list.begin() + i,
@@ -531,11 +538,11 @@ Status ReadContext(Store& store, const trace::Visibility& v, const std::set<std:
     adds.event_types = {epcis::EventType::kObject};
     adds.actions = {epcis::Action::kAdd};
     adds.match_epc_class = exact(b, e);
-    TXNG_RETURN_IF_ERROR(ReadEvents(store, adds, out, never).status());
+    TXNG_RETURN_IF_ERROR(ReadEvents(store, adds, out, enough).status());
     EventQuery outputs = VisibleQuery(v);
     outputs.event_types = {epcis::EventType::kTransformation};
     outputs.match_output_epc_class = exact(b, e);
-    TXNG_RETURN_IF_ERROR(ReadEvents(store, outputs, out, never).status());
+    TXNG_RETURN_IF_ERROR(ReadEvents(store, outputs, out, enough).status());
   }
   const std::vector<std::string> containers(instances.begin(), instances.end());
   for (size_t i = 0; i < containers.size(); i += kChunk) {
@@ -543,7 +550,7 @@ Status ReadContext(Store& store, const trace::Visibility& v, const std::set<std:
     packs.event_types = {epcis::EventType::kAggregation};
     packs.match_parent_id =
         exact(containers.begin() + i, containers.begin() + std::min(i + kChunk, containers.size()));
-    TXNG_RETURN_IF_ERROR(ReadEvents(store, packs, out, never).status());
+    TXNG_RETURN_IF_ERROR(ReadEvents(store, packs, out, enough).status());
   }
   return Status::Ok();
 }
@@ -703,6 +710,16 @@ std::string SafeStem(std::string_view s) {
   return out.substr(0, 80);
 }
 
+// Whether `events` hold more CTEs than an export of `max_rows` can show
+// (each gives at least one row): reading further is of no use. Counts only
+// the events added since the last call.
+std::function<bool()> EnoughFor(const std::vector<LineageEvent>& events, size_t max_rows) {
+  return [&events, max_rows, counted = size_t{0}, ctes = size_t{0}]() mutable {
+    for (; counted < events.size(); ++counted) ctes += CteOf(events[counted]).has_value() ? 1 : 0;
+    return ctes > max_rows;
+  };
+}
+
 Result<FsmaExport> ExportLot(Store& store, const FsmaRequest& r, const Principal& who) {
   Result<std::string> parsed = ParseTraceId(r.lot);
   if (!parsed.ok()) return Status::InvalidArgument(parsed.status().message(), "lot");
@@ -714,6 +731,7 @@ Result<FsmaExport> ExportLot(Store& store, const FsmaRequest& r, const Principal
   FsmaInput in;
   std::set<int64_t> rows;
   std::set<std::string> nodes;
+  std::vector<trace::Node> last_nodes;  // every node up to the last page read
   bool cut = false;
   for (;;) {
     TXNG_ASSIGN_OR_RETURN(TraceAnswer answer, TraceIdentifier(store, request, who));
@@ -721,6 +739,7 @@ Result<FsmaExport> ExportLot(Store& store, const FsmaRequest& r, const Principal
       if (rows.insert(e.row).second) in.events.push_back(std::move(e));
     }
     for (const trace::Node& n : answer.graph.nodes) nodes.insert(n.id);
+    last_nodes = std::move(answer.graph.nodes);
     for (auto& [id, info] : answer.names) {
       if (!info.gtin.empty() && !info.lot_code.empty()) {
         nodes.insert(LgtinId(info.gtin, info.lot_code));
@@ -733,6 +752,30 @@ Result<FsmaExport> ExportLot(Store& store, const FsmaRequest& r, const Principal
       break;
     }
     request.offset = *answer.graph.next_offset;
+  }
+  // The graph holds the events that connect its nodes; an event that names
+  // a lineage lot but no place, party or other identifier (a shipping
+  // without its locations) connects nothing, yet is a CTE of that lot. The
+  // lineage's own objects (not the carriers, whose events count only while
+  // they carried it, nor places) are asked for directly.
+  std::vector<std::string> instances, classes;
+  for (const trace::Node& n : last_nodes) {
+    if (n.reach == trace::Reach::kCarrier || n.reach == trace::Reach::kContext) continue;
+    if (n.kind == trace::NodeKind::kObject) instances.push_back(n.id);
+    if (n.kind == trace::NodeKind::kLot || n.kind == trace::NodeKind::kProductClass) {
+      classes.push_back(n.id);
+    }
+  }
+  const trace::Visibility v = TraceVisibility(who);
+  const auto enough = EnoughFor(in.events, r.max_rows);
+  for (const auto* ids : {&instances, &classes}) {
+    for (size_t i = 0; i < ids->size() && !cut; i += kChunk) {
+      EventQuery q = VisibleQuery(v);
+      for (size_t k = i; k < std::min(i + kChunk, ids->size()); ++k) {
+        (ids == &instances ? q.match_any_epc : q.match_any_epc_class).push_back({(*ids)[k], false});
+      }
+      TXNG_ASSIGN_OR_RETURN(cut, ReadEvents(store, q, in.events, enough, &rows));
+    }
   }
   // Products by GTIN class, for the product description column.
   Namer namer(store, who);
@@ -755,12 +798,7 @@ Result<FsmaExport> ExportQueried(Store& store, EventQuery q, const FsmaRequest& 
                                  bool follow_containers, std::string stem) {
   const trace::Visibility v = TraceVisibility(who);
   FsmaInput in;
-  size_t ctes = 0;
-  const auto enough = [&] {
-    ctes = static_cast<size_t>(std::count_if(in.events.begin(), in.events.end(),
-                                             [](const auto& e) { return CteOf(e).has_value(); }));
-    return ctes > r.max_rows;
-  };
+  const auto enough = EnoughFor(in.events, r.max_rows);
   TXNG_ASSIGN_OR_RETURN(bool cut, ReadEvents(store, q, in.events, enough));
   if (in.events.empty() && !r.gtin.empty()) {
     return Status::NotFound("no event you may see names a lot of GTIN " + r.gtin);
@@ -771,7 +809,9 @@ Result<FsmaExport> ExportQueried(Store& store, EventQuery q, const FsmaRequest& 
     // Shipping and receiving of the cases and pallets the lots were packed
     // into name only the containers.
     std::set<std::string> containers;
+    std::set<int64_t> rows;
     for (const LineageEvent& e : in.events) {
+      rows.insert(e.row);
       if (e.type != epcis::EventType::kAggregation) continue;
       for (const NamedObject& o : e.objects) {
         if (o.role == Role::kParent) containers.insert(o.id);
@@ -783,9 +823,8 @@ Result<FsmaExport> ExportQueried(Store& store, EventQuery q, const FsmaRequest& 
       for (size_t k = i; k < std::min(i + kChunk, list.size()); ++k) {
         named.match_any_epc.push_back({list[k], false});
       }
-      // Events already read (the packing itself) come again: rows are
-      // built once per event.
-      TXNG_ASSIGN_OR_RETURN(cut, ReadEvents(store, named, in.events, enough));
+      // Events already read (the packing itself) come again.
+      TXNG_ASSIGN_OR_RETURN(cut, ReadEvents(store, named, in.events, enough, &rows));
     }
     NamedIds(in.events, lots, instances);
   }

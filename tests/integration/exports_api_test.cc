@@ -148,7 +148,8 @@ class ExportsApiTest : public AppTest {
     auto queue = Call("GET", "/api/v1/events?status=pending", reviewer);
     ASSERT_EQ(queue.status, 200) << queue.body;
     std::vector<int64_t> ids;
-    for (const auto& item : Json(queue)["items"]) ids.push_back(item["id"].get<int64_t>());
+    const nlohmann::json pending = Json(queue);
+    for (const auto& item : pending["items"]) ids.push_back(item["id"].get<int64_t>());
     ASSERT_EQ(ids.size(), 4u);
     auto approved = Call("POST", "/api/v1/events/review", reviewer,
                          nlohmann::json({{"ids", ids}, {"decision", "approve"}}).dump());
