@@ -8,6 +8,7 @@
 #include "export/xlsx_read_testing.h"
 #include "integration/app_fixture.h"
 #include "service/trace.h"
+#include "service/trace_export.h"
 
 namespace txng {
 namespace {
@@ -143,14 +144,18 @@ class ExportsApiTest : public AppTest {
       auto created = Call("POST", "/epcis/events", producer, e);
       ASSERT_EQ(created.status, 201) << created.body;
     }
-    if (!approve) return;
+    if (approve) ApprovePending(4);
+  }
+
+  // The reviewer approves the `count` pending events.
+  void ApprovePending(size_t count) {
     Caller reviewer = Login("reviewer");
     auto queue = Call("GET", "/api/v1/events?status=pending", reviewer);
     ASSERT_EQ(queue.status, 200) << queue.body;
     std::vector<int64_t> ids;
     const nlohmann::json pending = Json(queue);
     for (const auto& item : pending["items"]) ids.push_back(item["id"].get<int64_t>());
-    ASSERT_EQ(ids.size(), 4u);
+    ASSERT_EQ(ids.size(), count);
     auto approved = Call("POST", "/api/v1/events/review", reviewer,
                          nlohmann::json({{"ids", ids}, {"decision", "approve"}}).dump());
     ASSERT_EQ(approved.status, 200) << approved.body;
@@ -347,6 +352,66 @@ TEST_P(ExportsApiTest, AnonymousCallersSeeApprovedEventsOnly) {
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(own.Header("x-export-rows"), "5");
   EXPECT_EQ(Get(lot, Login("producer_b")).status, 404);
+}
+
+TEST_P(ExportsApiTest, EventsDeclaredInErrorAreLeftOut) {
+  CaptureChain(true);
+  const std::string receiving = R"("eventID": "urn:uuid:receiving-k1", "type": "ObjectEvent",
+      "eventTime": "2026-03-09T09:00:00+07:00", "action": "OBSERVE", "bizStep": "receiving",
+      "quantityList": [{"epcClass": "https://id.gs1.org/01/08930001000025/10/K1",
+                        "quantity": 120, "uom": "KGM"}])";
+  Caller producer = Login("producer_a");
+  ASSERT_EQ(Call("POST", "/epcis/events", producer, Event(receiving)).status, 201);
+  ApprovePending(1);
+  const std::vector<std::pair<std::string, std::string>> exports = {
+      {"/api/v1/exports/fsma?lot=" + http::PercentEncode("(01)08930001000025(10)K1"), "5"},
+      {std::string("/api/v1/exports/fsma?gtin=") + kKernelGtin, "3"},
+      {"/api/v1/exports/fsma?from=2026-03-09&to=2026-03-09", "0"}};
+  for (const auto& [target, rows_without] : exports) {
+    auto r = Get(target + "&lang=en");
+    ASSERT_EQ(r.status, 200) << target << ": " << r.body;
+    EXPECT_EQ(r.Header("x-export-rows"), std::to_string(std::stoi(rows_without) + 1)) << target;
+    EXPECT_NE(r.body.find("\r\nReceiving,(01)08930001000025(10)K1,"), std::string::npos) << target;
+  }
+  const std::string retraction =
+      receiving + R"(, "errorDeclaration": {"declarationTime": "2026-03-10T08:00:00Z",
+                                             "reason": "incorrect_data"})";
+  ASSERT_EQ(Call("POST", "/epcis/events", producer, Event(retraction)).status, 201);
+  ApprovePending(1);
+  for (const auto& [target, rows_without] : exports) {
+    auto r = Get(target + "&lang=en");
+    ASSERT_EQ(r.status, 200) << target << ": " << r.body;
+    EXPECT_EQ(r.Header("x-export-rows"), rows_without) << target;
+    EXPECT_EQ(r.body.find("\r\nReceiving,"), std::string::npos) << target;
+  }
+}
+
+TEST_P(ExportsApiTest, ExportsAreCutAtTheirRowLimitAndSaySo) {
+  CaptureChain(true);
+  Principal admin;
+  admin.kind = Principal::Kind::kUser;
+  admin.role = Role::kAdmin;
+  FsmaRequest lot;
+  lot.lot = "(01)08930001000025(10)K1";
+  FsmaRequest product;
+  product.gtin = kKernelGtin;
+  FsmaRequest days;
+  days.from = "2026-03-01";
+  days.to = "2026-03-31";
+  for (FsmaRequest r : {lot, product, days}) {
+    r.max_rows = 2;
+    auto cut = ExportFsma(*store_, r, admin);
+    ASSERT_TRUE(cut.ok()) << cut.status().ToString();
+    EXPECT_TRUE(cut->table.truncated) << r.lot << r.gtin << r.from;
+    ASSERT_EQ(cut->table.sheet.rows.size(), 2u);
+    // The earliest rows are kept.
+    EXPECT_EQ(cut->table.sheet.rows[0][7].text, r.gtin.empty() ? "2026-03-01" : "2026-03-05");
+    r.max_rows = 5;
+    auto whole = ExportFsma(*store_, r, admin);
+    ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+    EXPECT_FALSE(whole->table.truncated);
+    EXPECT_EQ(whole->table.sheet.rows.size(), r.gtin.empty() ? 5u : 3u);
+  }
 }
 
 TEST_P(ExportsApiTest, BadRequestsAreProblems) {
