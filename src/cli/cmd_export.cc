@@ -53,14 +53,8 @@ void ExportFsmaCommand(const GlobalOptions& g, const ExportArgs& a) {
   request.to = a.to;
   request.lang = a.lang == "en" ? ExportLang::kEn : ExportLang::kVi;
   auto store = OpenStore(g);
-  // The operator at the server's command line sees every event, as
-  // reviewers and administrators do.
-  Principal operator_principal;
-  operator_principal.kind = Principal::Kind::kUser;
-  operator_principal.role = Role::kAdmin;
-  operator_principal.name = CliActor().label;
-  operator_principal.remote_addr = "cli";
-  FsmaExport fsma = Check(ExportFsma(*store, request, operator_principal), "cannot export");
+  // The operator at the server's command line sees every event.
+  FsmaExport fsma = Check(ExportFsma(*store, request, CommandLinePrincipal()), "cannot export");
   const std::string bytes = a.format == "xlsx" ? Check(exports::WriteXlsx(fsma.table.sheet))
                                                : exports::WriteCsv(fsma.table.sheet);
   WriteOutput(a.output, bytes);

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   AddLabelCommand(app, g);
   AddExportCommand(app, g);
   AddEpcisCommands(app, g);
+  AddTraceCommand(app, g);
   AddVersionCommand(app, g);
 
   try {
