@@ -59,6 +59,8 @@ void AddApiKeyCommand(CLI::App& app, GlobalOptions& g);
 void AddVersionCommand(CLI::App& app, GlobalOptions& g);
 void AddGs1Command(CLI::App& app, GlobalOptions& g);
 void AddLabelCommand(CLI::App& app, GlobalOptions& g);
+// `export fsma`.
+void AddExportCommand(CLI::App& app, GlobalOptions& g);
 // `epcis hash`, `capture` and `query`.
 void AddEpcisCommands(CLI::App& app, GlobalOptions& g);
 // `trace ID`.

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   AddApiKeyCommand(app, g);
   AddGs1Command(app, g);
   AddLabelCommand(app, g);
+  AddExportCommand(app, g);
   AddEpcisCommands(app, g);
   AddTraceCommand(app, g);
   AddVersionCommand(app, g);

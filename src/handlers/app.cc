@@ -5,6 +5,7 @@
 #include "handlers/api_catalog.h"
 #include "handlers/api_epcis.h"
 #include "handlers/api_event_review.h"
+#include "handlers/api_exports.h"
 #include "handlers/api_gs1.h"
 #include "handlers/api_labels.h"
 #include "handlers/api_trace.h"
@@ -22,6 +23,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterEpcisApi(router, app);
   RegisterEventReviewApi(router, app);
   RegisterLabelsApi(router, app);
+  RegisterExportsApi(router, app);
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));

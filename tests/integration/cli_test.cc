@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "export/xlsx_read_testing.h"
 #include "label/pdf_probe_testing.h"
 #include "store/store_test_fixture.h"
 
@@ -47,15 +48,15 @@ std::string Quote(const std::string& s) { return "'" + s + "'"; }
 TEST(Cli, HelpForEveryCommand) {
   CommandRun top = Txng("--help");
   EXPECT_EQ(top.exit_code, 0);
-  for (const char* cmd :
-       {"serve", "migrate", "demo", "user", "apikey", "gs1", "label", "trace", "version"}) {
+  for (const char* cmd : {"serve", "migrate", "demo", "user", "apikey", "gs1", "label", "trace",
+                          "export", "version"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
   }
   for (const char* cmd :
        {"serve",         "migrate",      "demo",           "user",   "user add",      "user list",
         "user passwd",   "user disable", "user enable",    "apikey", "apikey create", "apikey list",
         "apikey revoke", "gs1 parse",    "gs1 checkdigit", "label",  "epcis",         "epcis hash",
-        "capture",       "query",        "trace",          "version"}) {
+        "capture",       "query",        "trace",          "export", "export fsma",   "version"}) {
     CommandRun r = Txng(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage:"), std::string::npos) << cmd;
@@ -438,6 +439,115 @@ TEST_P(CliDbTest, LabelWritesAPdfWhoseQrCodesScan) {
 }
 
 TXNG_INSTANTIATE_BACKENDS(CliDbTest);
+
+TEST_P(CliDbTest, ExportFsmaAsCsvAndXlsx) {
+  {
+    auto db = test_db_->Open();
+    ASSERT_TRUE(IsOk(db));
+    Store store(std::move(db).value());
+    ASSERT_TRUE(IsOk(store.Migrate()));
+    Organisation org;
+    org.name = "HTX Điều Bù Đăng";
+    org.tax_code = "3801234567";
+    org.gs1_company_prefix = "8930001";
+    ASSERT_TRUE(IsOk(store.CreateOrganisation(org, Actor::System("system:test"))));
+  }
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("txng_cli_export_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string events = (dir / "chain.jsonld").string();
+  // Raw nuts L1 harvested, transformed into kernels K1, shipped.
+  std::ofstream(events)
+      << R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-09T09:00:00Z",
+      "epcisBody": {"eventList": [
+        {"type": "ObjectEvent", "eventTime": "2026-03-01T09:00:00+07:00",
+         "eventTimeZoneOffset": "+07:00", "action": "ADD", "bizStep": "commissioning",
+         "quantityList": [{"epcClass": "urn:epc:class:lgtin:8930001.000001.L1",
+                           "quantity": 500, "uom": "KGM"}]},
+        {"type": "TransformationEvent", "eventTime": "2026-03-05T09:00:00+07:00",
+         "eventTimeZoneOffset": "+07:00",
+         "inputQuantityList": [{"epcClass": "urn:epc:class:lgtin:8930001.000001.L1",
+                                "quantity": 480, "uom": "KGM"}],
+         "outputQuantityList": [{"epcClass": "urn:epc:class:lgtin:8930001.000002.K1",
+                                 "quantity": 120, "uom": "KGM"}]},
+        {"type": "ObjectEvent", "eventTime": "2026-03-07T09:00:00+07:00",
+         "eventTimeZoneOffset": "+07:00", "action": "OBSERVE", "bizStep": "shipping",
+         "quantityList": [{"epcClass": "urn:epc:class:lgtin:8930001.000002.K1",
+                           "quantity": 120, "uom": "KGM"}]}]}})";
+  CommandRun captured = Txng(Db() + "capture " + Quote(events) + " --org 3801234567");
+  ASSERT_EQ(captured.exit_code, 0) << captured.out;
+
+  const std::string csv = (dir / "k1.csv").string(), xlsx = (dir / "k1.xlsx").string();
+  const auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  CommandRun lot = Txng(Db() + "export fsma --lot " + Quote("(01)08930001000025(10)K1") +
+                        " --lang en -o " + Quote(csv));
+  ASSERT_EQ(lot.exit_code, 0) << lot.out;
+  EXPECT_EQ(lot.out, "wrote 4 rows to " + csv + "\n");
+  const std::string text = read(csv);
+  ASSERT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(text.substr(3, text.find("\r\n") - 3),
+            "Critical tracking event,Traceability lot code,Product description,Quantity,Unit of "
+            "measure,Location description,Location GLN,Date,Time (UTC),Reference document "
+            "type,Reference document number,Immediate previous source,Immediate previous source "
+            "location,Receiving location,Traceability lot code source,EPCIS event ID");
+  for (const char* row :
+       {"\r\nHarvesting / growing,(01)08930001000018(10)L1,,500,KGM,,,2026-03-01,",
+        "\r\nTransformation (input),(01)08930001000018(10)L1,,480,KGM,,,2026-03-05,",
+        "\r\nTransformation (output),(01)08930001000025(10)K1,,120,KGM,,,2026-03-05,",
+        "\r\nShipping,(01)08930001000025(10)K1,,120,KGM,,,2026-03-07,"}) {
+    EXPECT_NE(text.find(row), std::string::npos) << row << "\n" << text;
+  }
+
+  CommandRun as_xlsx =
+      Txng(Db() + "export fsma --gtin 8930001000025 --format xlsx --output " + Quote(xlsx));
+  ASSERT_EQ(as_xlsx.exit_code, 0) << as_xlsx.out;
+  EXPECT_EQ(as_xlsx.out, "wrote 2 rows to " + xlsx + "\n");
+  auto sheet = exports::testing::ReadXlsx(read(xlsx));
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  ASSERT_EQ(sheet->rows.size(), 3u);
+  EXPECT_EQ(sheet->rows[0][0].value, "Sự kiện truy xuất (CTE)");
+  EXPECT_EQ(sheet->rows[1][0].value, "Chế biến (đầu ra)");
+  EXPECT_EQ(sheet->rows[2][0].value, "Xuất hàng");
+  EXPECT_EQ(sheet->rows[2][3], (exports::testing::ReadCell{'n', "120", false}));
+  EXPECT_EQ(sheet->rows[2][7], (exports::testing::ReadCell{'d', "2026-03-07", false}));
+
+  // Without --output the spreadsheet goes to standard output.
+  CommandRun days = Txng(Db() + "export fsma --from 2026-03-01 --to 2026-03-01");
+  ASSERT_EQ(days.exit_code, 0) << days.out;
+  EXPECT_EQ(days.out.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(days.out.find("\r\nThu hoạch / trồng trọt,(01)08930001000018(10)L1,"),
+            std::string::npos)
+      << days.out;
+
+  // Usage errors exit 2, failures 1; neither writes a file.
+  std::filesystem::remove(csv);
+  for (const char* args :
+       {"export fsma", "export fsma --lot x --gtin 8930001000025", "export fsma --from 2026-03-01",
+        "export fsma --gtin 1 --format pdf", "export fsma --gtin 1 --lang fr", "export"}) {
+    CommandRun r = Txng(Db() + args + " -o " + Quote(csv));
+    EXPECT_EQ(r.exit_code, 2) << args << ": " << r.out;
+  }
+  EXPECT_NE(Txng(Db() + "export fsma")
+                .out.find("say what to export: --lot ID, --gtin GTIN, or --from and --to"),
+            std::string::npos);
+  CommandRun bad_id =
+      Txng(Db() + "export fsma --lot " + Quote("(01)08930001000024(10)K1") + " -o " + Quote(csv));
+  EXPECT_EQ(bad_id.exit_code, 1);
+  EXPECT_EQ(bad_id.out.rfind("txng: cannot export: ", 0), 0u) << bad_id.out;
+  CommandRun unknown =
+      Txng(Db() + "export fsma --lot " + Quote("(01)08930001000025(10)NOPE") + " -o " + Quote(csv));
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.out;
+  CommandRun bad_date =
+      Txng(Db() + "export fsma --from 2026-03-01 --to 2026-13-01 -o " + Quote(csv));
+  EXPECT_EQ(bad_date.exit_code, 1);
+  EXPECT_EQ(bad_date.out, "txng: cannot export: to must be a date YYYY-MM-DD, not '2026-13-01'\n");
+  EXPECT_FALSE(std::filesystem::exists(csv));
+  std::filesystem::remove_all(dir);
+}
 
 }  // namespace
 }  // namespace txng
