@@ -7,6 +7,7 @@
 #include "handlers/api_event_review.h"
 #include "handlers/api_gs1.h"
 #include "handlers/api_labels.h"
+#include "handlers/api_recalls.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "http/static_files.h"
@@ -21,6 +22,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterEpcisApi(router, app);
   RegisterEventReviewApi(router, app);
   RegisterLabelsApi(router, app);
+  RegisterRecallsApi(router, app);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }
