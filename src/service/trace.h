@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 #include "service/principal.h"
@@ -50,6 +52,23 @@ struct TraceAnswer {
 // the store and names the nodes.
 Result<TraceAnswer> TraceIdentifier(Store& store, trace::TraceRequest request,
                                     const Principal& who);
+
+// The parameters of GET /api/v1/trace (and of `txng trace`): id (required,
+// any form ParseTraceId takes), direction (backward|forward|both, default
+// both), depth (0..64, default 32), asOf (a date-time with its zone, e.g.
+// 2026-03-01T00:00:00+07:00: events after it are left out), limit (nodes per
+// page, 1..10000, default 1000), offset (from nextOffset). kInvalidArgument naming the parameter
+// for a missing id, an unknown parameter, a repeated one or a bad value.
+Result<trace::TraceRequest> ParseTraceQuery(
+    const std::vector<std::pair<std::string, std::string>>& params);
+
+// The answer as JSON: {"id", "direction", "offset", "nextOffset"?,
+// "withheld", "nodes", "edges", "findings", "oneStep"} — the nodes and
+// edges of the page only (docs/API.md).
+std::string TraceJson(const TraceAnswer& answer, const trace::TraceRequest& request);
+// Graphviz DOT of the page, and plain text lines for a terminal.
+std::string TraceDot(const TraceAnswer& answer);
+std::string TraceText(const TraceAnswer& answer);
 
 }  // namespace txng
 

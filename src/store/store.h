@@ -41,6 +41,7 @@ struct OrganisationFilter {
   std::string district;
   std::optional<ReviewStatus> review_status;
   std::string tax_code;  // mã số thuế, exact
+  std::string gln;       // exact
 };
 
 struct ProductFilter {
@@ -53,6 +54,8 @@ struct LocationFilter {
   std::optional<int64_t> org_id;
   std::optional<ReviewStatus> review_status;
   std::optional<LocationKind> kind;
+  std::optional<std::string> gln;            // exact, with gln_extension (empty: none)
+  std::string gln_extension;
 };
 
 struct LotFilter {

@@ -158,6 +158,7 @@ Result<Page<Organisation>> Store::ListOrganisations(const OrganisationFilter& f,
   if (f.kind) where.Equals("kind", std::string(ToString(*f.kind)));
   if (!f.district.empty()) where.Equals("district", f.district);
   if (!f.tax_code.empty()) where.Equals("tax_code", f.tax_code);
+  if (!f.gln.empty()) where.Equals("gln", f.gln);
   if (f.review_status) where.Equals("review_status", std::string(ToString(*f.review_status)));
   return InTransaction<Page<Organisation>>(*db_, TxMode::kRead, [&](SqlConnection& c) {
     return store_internal::ListPage<Organisation>(c, kSelectOrganisations, "organisations", where,

@@ -252,6 +252,10 @@ Result<Page<Location>> Store::ListLocations(const LocationFilter& f, PageRequest
   if (f.org_id) where.Equals("org_id", *f.org_id);
   if (f.review_status) where.Equals("review_status", std::string(ToString(*f.review_status)));
   if (f.kind) where.Equals("kind", std::string(ToString(*f.kind)));
+  if (f.gln) {
+    where.Equals("gln", *f.gln);
+    where.Equals("gln_extension", f.gln_extension);
+  }
   return InTransaction<Page<Location>>(*db_, TxMode::kRead, [&](SqlConnection& c) {
     return store_internal::ListPage<Location>(c, kSelectLocations, "locations", where, page,
                                               LocationFromRow);

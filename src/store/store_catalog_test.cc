@@ -321,6 +321,11 @@ TEST_P(CatalogTest, ListsAndReviewsLocations) {
   EXPECT_EQ(store_->ListLocations({.org_id = org_.id}, {})->total, 6);
   EXPECT_EQ(store_->ListLocations({.org_id = org_.id + 1}, {})->total, 0);
   EXPECT_EQ(store_->ListLocations({.kind = LocationKind::kPackingHouse}, {})->total, 2);
+  auto by_gln = store_->ListLocations({.gln = kFarmGln, .gln_extension = "e4"}, {});
+  ASSERT_EQ(by_gln->items.size(), 1u);
+  EXPECT_EQ(by_gln->items[0].gln_extension, "e4");
+  EXPECT_EQ(store_->ListLocations({.gln = kFarmGln, .gln_extension = ""}, {})->total, 0);
+  EXPECT_EQ(store_->ListLocations({.gln = "8930000000019"}, {})->total, 0);
   auto approved_farms = store_->ListLocations(
       {.review_status = ReviewStatus::kApproved, .kind = LocationKind::kFarm}, {});
   ASSERT_EQ(approved_farms->items.size(), 1u);

@@ -179,6 +179,7 @@ TEST_P(AccountsTest, ListsOrganisationsWithFiltersPagingAndTotal) {
     o.kind = i % 2 == 0 ? OrgKind::kEnterprise : OrgKind::kHousehold;
     o.district = i < 4 ? "Đồng Xoài" : "Bình Long";
     o.review_status = i == 6 ? ReviewStatus::kApproved : ReviewStatus::kDraft;
+    if (i == 5) o.gln = "8930000000507";
     ASSERT_TRUE(IsOk(store_->CreateOrganisation(o, Admin())));
   }
   auto all = store_->ListOrganisations({}, {});
@@ -207,6 +208,10 @@ TEST_P(AccountsTest, ListsOrganisationsWithFiltersPagingAndTotal) {
   ASSERT_TRUE(IsOk(by_tax_code));
   ASSERT_EQ(by_tax_code->items.size(), 1u);
   EXPECT_EQ(by_tax_code->items[0].name, "Org 6");
+  auto by_gln = store_->ListOrganisations({.gln = "8930000000507"}, {});
+  ASSERT_TRUE(IsOk(by_gln));
+  ASSERT_EQ(by_gln->items.size(), 1u);
+  EXPECT_EQ(by_gln->items[0].name, "Org 5");
   auto approved = store_->ListOrganisations({.review_status = ReviewStatus::kApproved}, {});
   ASSERT_EQ(approved->items.size(), 1u);
   EXPECT_EQ(approved->items[0].name, "Org 6");

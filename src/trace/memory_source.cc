@@ -28,11 +28,12 @@ bool Visible(const Visibility& v, int64_t org_id, bool approved) {
 
 }  // namespace
 
-Result<LineageEvent> ToLineageEvent(const epcis::Event& e, int64_t row, int64_t org_id) {
+Result<LineageEvent> ToLineageEvent(const epcis::Event& e, int64_t row, int64_t org_id,
+                                    std::string_view hash_id) {
   TXNG_ASSIGN_OR_RETURN(epcis::Instant at, epcis::ParseTimestamp(e.event_time));
   LineageEvent out;
   out.row = row;
-  out.event_id = e.event_id;
+  out.event_id = e.event_id.empty() ? std::string(hash_id) : e.event_id;
   out.type = e.type;
   out.action = e.action;
   out.event_time = epcis::ToUnixMillis(at);

@@ -4,15 +4,18 @@
 #ifndef TXNG_TRACE_MEMORY_SOURCE_H_
 #define TXNG_TRACE_MEMORY_SOURCE_H_
 
+#include <string_view>
 #include <vector>
 
 #include "trace/lineage_source.h"
 
 namespace txng::trace {
 
-// `e` as the lineage reads it (identifiers as they are in `e`); fails only
-// when e.event_time is no EPCIS timestamp.
-Result<LineageEvent> ToLineageEvent(const epcis::Event& e, int64_t row, int64_t org_id);
+// `e` as the lineage reads it (identifiers as they are in `e`; event_id its
+// eventID, else `hash_id`); fails only when e.event_time is no EPCIS
+// timestamp.
+Result<LineageEvent> ToLineageEvent(const epcis::Event& e, int64_t row, int64_t org_id,
+                                    std::string_view hash_id = {});
 
 class MemorySource : public LineageSource {
  public:
