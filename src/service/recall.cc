@@ -3,6 +3,7 @@
 #include <charconv>
 #include <chrono>
 
+#include "epcis/identifiers.h"
 #include "gs1/uri_escape.h"
 #include "service/recall_impact.h"
 #include "service/trace.h"
@@ -239,9 +240,16 @@ Result<RecallDetail> GetRecall(Store& store, const Principal& p, int64_t id, Pag
 Result<RecallStatusAnswer> RecallStatusOf(Store& store, std::string_view id_text) {
   RecallStatusAnswer out;
   TXNG_ASSIGN_OR_RETURN(out.identifier, ParseTraceId(id_text));
+  // ParseTraceId drops the lot of a serialised item (/01/G/10/L/21/S names
+  // /01/G/21/S); a Digital Link or EPC URI as typed still holds it.
+  std::string as_typed;
+  if (Result<std::string> full = epcis::NormalizeIdentifier(Trim(id_text)); full.ok()) {
+    as_typed = *std::move(full);
+  }
   RecallCoverQuery q;
   q.identifiers.push_back(out.identifier);
-  for (std::string_view wider : {LotOf(out.identifier), GtinClassOf(out.identifier)}) {
+  for (std::string_view wider :
+       {LotOf(as_typed), LotOf(out.identifier), GtinClassOf(out.identifier)}) {
     if (!wider.empty() && wider != out.identifier) q.identifiers.emplace_back(wider);
   }
   TXNG_ASSIGN_OR_RETURN(std::vector<RecallCover> covers, store.FindOpenRecalls(q));
