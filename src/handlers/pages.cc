@@ -1,6 +1,7 @@
 #include "handlers/pages.h"
 
 #include <cctype>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "common/embedded.h"
@@ -293,6 +294,13 @@ http::Response Dashboard(AppContext& app, http::Request& req, const Principal& p
   return Page(req, 200, app.renderer.Render("dashboard", data, lang));
 }
 
+// A quantity as people write it: 400, 12.5 (no trailing zeros).
+std::string QuantityText(double q) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", q);
+  return text;
+}
+
 // A recall's list and page fields, as display text.
 json RecallFacts(const AppContext& app, http::Lang lang, const Recall& r) {
   // Catalogue keys are lower case: "recall_severity.ii".
@@ -367,7 +375,7 @@ http::Response RecallPage(AppContext& app, http::Request& req, const Principal& 
     items.push_back({{"identifier", i.identifier},
                      {"name", i.name},
                      {"reach", Label(app.renderer, lang, "recall_reach.", i.reach)},
-                     {"quantity", i.quantity ? json(*i.quantity) : json(nullptr)},
+                     {"quantity", i.quantity ? json(QuantityText(*i.quantity)) : json(nullptr)},
                      {"uom", i.uom},
                      {"holder", i.holder},
                      {"holder_name", i.holder_name},

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "epcis/identifiers.h"
+#include "gs1/check_digit.h"
 #include "gs1/uri_escape.h"
 #include "service/recall_impact.h"
 #include "service/trace.h"
@@ -257,9 +258,11 @@ Result<RecallStatusAnswer> RecallStatusOf(Store& store, std::string_view id_text
   return out;
 }
 
-Result<std::vector<RecallCover>> OpenRecallsForGtin(Store& store, const std::string& gtin14) {
+Result<std::vector<RecallCover>> OpenRecallsForGtin(Store& store, const std::string& gtin) {
+  const std::optional<std::string> gtin14 = gs1::NormalizeGtin(gtin);
+  if (!gtin14) return Status::InvalidArgument("\"" + gtin + "\" is not a GTIN", "gtin");
   RecallCoverQuery q;
-  q.identifiers.push_back(std::string(kGtinStem) + gtin14);
+  q.identifiers.push_back(std::string(kGtinStem) + *gtin14);
   q.identifier_prefix = q.identifiers[0] + "/";
   return store.FindOpenRecalls(q);
 }

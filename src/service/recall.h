@@ -79,10 +79,10 @@ struct RecallStatusAnswer {
 };
 Result<RecallStatusAnswer> RecallStatusOf(Store& store, std::string_view id_text);
 
-// Open recalls covering any identifier of the trade item `gtin14` (its
-// class, lots and serials), each with the matching identifiers: for the
-// product page's banner.
-Result<std::vector<RecallCover>> OpenRecallsForGtin(Store& store, const std::string& gtin14);
+// Open recalls covering any identifier of the trade item `gtin` (8, 12, 13
+// or 14 digits: its class, lots and serials), each with the matching
+// identifiers: for the product page's banner. kInvalidArgument for a bad GTIN.
+Result<std::vector<RecallCover>> OpenRecallsForGtin(Store& store, const std::string& gtin);
 
 // The lot code of an internal-form identifier (/01/G/10/L...), empty when
 // it names no lot.

@@ -401,6 +401,58 @@ TEST_P(RecallsApiTest, BadRequestsSayWhyAndChangeNothing) {
   EXPECT_EQ(Rows(), before);
 }
 
+TEST_P(RecallsApiTest, PagesShowTheImpactAndTheProductPageWarns) {
+  Caller producer_a = Login("producer_a"), reviewer = Login("reviewer");
+  CaptureChain(producer_a);
+  ASSERT_FALSE(HasFatalFailure());
+  // The raw cashews' product (GTIN 08930001000018), published.
+  auto product = Call("POST", "/api/v1/products", producer_a, NewProduct().dump());
+  ASSERT_EQ(product.status, 201) << product.body;
+  ASSERT_EQ(Json(product)["gtin"], "08930001000018");
+  const std::string url = product.Header("location").value_or("");
+  ASSERT_EQ(Call("POST", url + "/submit", producer_a).status, 200);
+  ASSERT_EQ(Call("POST", url + "/review", reviewer, R"({"decision": "approve"})").status, 200);
+  auto before = Call("GET", "/products/08930001000018?lang=en", Caller{});
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.body.find("Recall warning"), std::string::npos);
+
+  const json opened = Open(producer_a, OpenBody(kRaw));
+  const std::string id = std::to_string(opened["id"].get<int64_t>());
+  auto warned = Call("GET", "/products/08930001000018?lang=en", Caller{});
+  ASSERT_EQ(warned.status, 200);
+  EXPECT_NE(warned.body.find("Recall warning:</strong> Salmonella in a retained sample (lots "
+                             "RAW-1)"),
+            std::string::npos)
+      << warned.body;
+  auto warned_vi = Call("GET", "/products/08930001000018?lang=vi", Caller{});
+  EXPECT_NE(warned_vi.body.find("Cảnh báo thu hồi:</strong> Salmonella in a retained sample "
+                                "(các lô RAW-1)"),
+            std::string::npos);
+
+  auto list = Call("GET", "/recalls?lang=en", producer_a);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("<a href=\"/recalls/" + id + "\">" + id + "</a>"), std::string::npos)
+      << list.body;
+  EXPECT_NE(list.body.find("Class I: serious harm or death is likely"), std::string::npos);
+  auto page = Call("GET", "/recalls/" + id + "?lang=en", producer_a);
+  ASSERT_EQ(page.status, 200);
+  for (const char* text : {kRaw, kK1, kK2, kPallet, kImporter, kPort, "400 KGM", "The recalled lot",
+                           "Container that carried it", "Opened"}) {
+    EXPECT_NE(page.body.find(text), std::string::npos) << text;
+  }
+  EXPECT_EQ(Call("GET", "/recalls/" + id, Login("producer_b")).status, 404);
+  auto anonymous = Call("GET", "/recalls", Caller{});
+  EXPECT_EQ(anonymous.status, 303);
+  EXPECT_EQ(anonymous.Header("location").value_or(""), "/login?next=%2Frecalls");
+
+  // Closed, the warning goes.
+  ASSERT_EQ(
+      Call("POST", "/api/v1/recalls/" + id + "/close", producer_a, R"({"note": "done"})").status,
+      200);
+  auto after = Call("GET", "/products/08930001000018?lang=en", Caller{});
+  EXPECT_EQ(after.body.find("Recall warning"), std::string::npos);
+}
+
 TXNG_INSTANTIATE_BACKENDS(RecallsApiTest);
 
 }  // namespace
