@@ -40,16 +40,6 @@ epcis::Document Decode(const std::string& path) {
   return Check(DecodeEpcis(text, SyntaxOf(text)), path);
 }
 
-// The command line acts with an administrator's rights.
-Principal CommandLinePrincipal() {
-  Principal p;
-  p.kind = Principal::Kind::kUser;
-  p.role = Role::kAdmin;
-  p.name = "cli";
-  p.remote_addr = "cli";
-  return p;
-}
-
 int64_t OrganisationByTaxCode(Store& store, const std::string& tax_code) {
   OrganisationFilter filter;
   filter.tax_code = tax_code;

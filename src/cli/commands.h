@@ -10,6 +10,7 @@
 #include <string>
 
 #include "common/status.h"
+#include "service/principal.h"
 #include "store/store.h"
 
 namespace txng::cli {
@@ -47,6 +48,9 @@ std::unique_ptr<Store> OpenStore(const GlobalOptions& g);
 // The actor of command-line writes: "cli:<login name>".
 Actor CliActor();
 
+// The command line acts with an administrator's rights.
+Principal CommandLinePrincipal();
+
 void AddServeCommand(CLI::App& app, GlobalOptions& g);
 void AddMigrateCommand(CLI::App& app, GlobalOptions& g);
 void AddDemoCommand(CLI::App& app, GlobalOptions& g);
@@ -57,6 +61,8 @@ void AddGs1Command(CLI::App& app, GlobalOptions& g);
 void AddLabelCommand(CLI::App& app, GlobalOptions& g);
 // `epcis hash`, `capture` and `query`.
 void AddEpcisCommands(CLI::App& app, GlobalOptions& g);
+// `trace ID`.
+void AddTraceCommand(CLI::App& app, GlobalOptions& g);
 
 }  // namespace txng::cli
 

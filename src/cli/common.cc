@@ -28,4 +28,13 @@ Actor CliActor() {
   return actor;
 }
 
+Principal CommandLinePrincipal() {
+  Principal p;
+  p.kind = Principal::Kind::kUser;
+  p.role = Role::kAdmin;
+  p.name = "cli";
+  p.remote_addr = "cli";
+  return p;
+}
+
 }  // namespace txng::cli

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   AddGs1Command(app, g);
   AddLabelCommand(app, g);
   AddEpcisCommands(app, g);
+  AddTraceCommand(app, g);
   AddVersionCommand(app, g);
 
   try {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/clock.h"
+#include "epcis/model.h"
 #include "trace/memory_source.h"
 
 namespace txng::trace::scenario {
@@ -99,6 +101,131 @@ class Chain {
 
   std::vector<LineageEvent> events_;
 };
+
+// `e` as an EPCIS event, for capturing a scenario into a store: event time
+// in UTC, identifiers and lists as the lineage event names them.
+inline epcis::Event ToEpcisEvent(const LineageEvent& e) {
+  epcis::Event out;
+  out.type = e.type;
+  out.action = e.action;
+  out.event_id = e.event_id;
+  out.event_time = FormatIso8601(e.event_time);
+  out.event_time_zone_offset = "+00:00";
+  out.biz_step = e.biz_step;
+  out.disposition = e.disposition;
+  if (!e.read_point.empty()) out.read_point = epcis::Location{e.read_point, {}};
+  if (!e.biz_location.empty()) out.biz_location = epcis::Location{e.biz_location, {}};
+  for (const NamedObject& o : e.objects) {
+    if (o.role == Role::kParent) {
+      out.parent_id = o.id;
+      continue;
+    }
+    if (o.class_level) {
+      epcis::QuantityElement q{o.id, o.quantity, o.uom};
+      auto& list = o.role == Role::kChild    ? out.child_quantity_list
+                   : o.role == Role::kInput  ? out.input_quantity_list
+                   : o.role == Role::kOutput ? out.output_quantity_list
+                                             : out.quantity_list;
+      list.push_back(std::move(q));
+    } else {
+      auto& list = o.role == Role::kChild    ? out.child_epcs
+                   : o.role == Role::kInput  ? out.input_epc_list
+                   : o.role == Role::kOutput ? out.output_epc_list
+                                             : out.epc_list;
+      list.push_back(o.id);
+    }
+  }
+  out.sources = e.sources;
+  out.destinations = e.destinations;
+  out.biz_transactions = e.biz_transactions;
+  return out;
+}
+
+// The scenarios of the trace tests, each a chain of events in capture order.
+
+// Farms → collector → processor transformation → packer aggregation →
+// exporter shipping → importer receiving.
+namespace cashew {
+inline const std::string kRaw1 = Lot(kRawCashew, "FARM-A-2026");
+inline const std::string kRaw2 = Lot(kRawCashew, "FARM-B-2026");
+inline const std::string kKernelLot = Lot(kKernel, "W320-0001");
+inline const std::string kPallet = Sscc("0017");
+inline const std::string kFarmA = Place("8930000000011");
+inline const std::string kFarmB = Place("8930000000028");
+inline const std::string kFactory = Place("8930000000300");
+inline const std::string kCollector = Party("8930000000200");
+inline const std::string kExporter = Party("8930000000400");
+inline const std::string kImporter = Party("8930000000500");
+}  // namespace cashew
+
+inline Chain CashewScenario() {
+  using namespace cashew;  // NOLINT(build/namespaces)
+  Chain c;
+  c.Commission({Qty(kRaw1, 1000)}, kFarmA);                                           // 1
+  c.Commission({Qty(kRaw2, 600)}, kFarmB);                                            // 2
+  c.Move({Qty(kRaw1, 1000)}, kShipping, Party("8930000000101"), kCollector, kFarmA);  // 3
+  c.Move({Qty(kRaw2, 600)}, kShipping, Party("8930000000102"), kCollector, kFarmB);   // 4
+  c.Move({Qty(kRaw1, 1000), Qty(kRaw2, 600)}, kReceiving, Party("8930000000101"), kCollector,
+         Place("8930000000200"));                                                      // 5
+  c.Transform({Qty(kRaw1, 1000), Qty(kRaw2, 600)}, {Qty(kKernelLot, 400)}, kFactory);  // 6
+  c.Pack(kPallet, {Qty(kKernelLot, 400)});                                             // 7
+  c.Move({Epc(kPallet)}, kShipping, kExporter, kImporter, Place("8930000000400"));     // 8
+  c.Move({Epc(kPallet)}, kReceiving, kExporter, kImporter, Place("8930000000500"));    // 9
+  return c;
+}
+
+// Three items on a pallet, the pallet taken apart, two of them on a new
+// pallet that is shipped.
+namespace repack {
+inline const std::string kPallet1 = Sscc("0017");
+inline const std::string kPallet2 = Sscc("0024");
+}  // namespace repack
+
+inline Chain PalletRepackScenario() {
+  using namespace repack;  // NOLINT(build/namespaces)
+  Chain c;
+  c.Commission({Epc(Item("1")), Epc(Item("2")), Epc(Item("3"))}, Place("8930000000300"));  // 1
+  c.Pack(kPallet1, {Epc(Item("1")), Epc(Item("2")), Epc(Item("3"))});                      // 2
+  c.Move({Epc(kPallet1)}, kShipping, Party("8930000000300"), Party("8930000000400"),
+         Place("8930000000300"));                                                   // 3
+  c.Add(EventType::kAggregation, Action::kDelete, {Epc(kPallet1, Role::kParent)});  // 4
+  c.Pack(kPallet2, {Epc(Item("1")), Epc(Item("2"))});                               // 5
+  c.Move({Epc(kPallet2)}, kShipping, Party("8930000000400"), Party("8930000000500"),
+         Place("8930000000400"));  // 6
+  return c;
+}
+
+// Lot A split into A1 and A2; A2 merged with B into M.
+namespace split {
+inline const std::string kA = Lot(kKernel, "A"), kA1 = Lot(kKernel, "A1"), kA2 = Lot(kKernel, "A2"),
+                         kB = Lot(kKernel, "B"), kM = Lot(kKernel, "M");
+}  // namespace split
+
+inline Chain SplitMergeScenario() {
+  using namespace split;  // NOLINT(build/namespaces)
+  Chain c;
+  c.Commission({Qty(kA, 100)}, Place("8930000000300"));                               // 1
+  c.Commission({Qty(kB, 50)}, Place("8930000000300"));                                // 2
+  c.Transform({Qty(kA, 100)}, {Qty(kA1, 60), Qty(kA2, 40)}, Place("8930000000300"));  // 3 split
+  c.Transform({Qty(kA2, 40), Qty(kB, 50)}, {Qty(kM, 90)}, Place("8930000000300"));    // 4 merge
+  return c;
+}
+
+// A lot of honey (class level) bottled into serialised jars (instance
+// level), two jars packed into a case.
+namespace mixed {
+inline const std::string kHoney = Lot(kRawCashew, "HONEY-7");
+inline const std::string kCase = Sscc("0031");
+}  // namespace mixed
+
+inline Chain MixedScenario() {
+  using namespace mixed;  // NOLINT(build/namespaces)
+  Chain c;
+  c.Commission({Qty(kHoney, 20)}, Place("8930000000011"));                                     // 1
+  c.Transform({Qty(kHoney, 20)}, {Epc(Item("J1")), Epc(Item("J2"))}, Place("8930000000300"));  // 2
+  c.Pack(kCase, {Epc(Item("J1")), Epc(Item("J2"))});                                           // 3
+  return c;
+}
 
 }  // namespace txng::trace::scenario
 

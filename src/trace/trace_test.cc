@@ -53,29 +53,11 @@ Graph MustTrace(LineageSource& s, const std::string& root, Direction d, int dept
 // exporter shipping → importer receiving.
 class CashewChain : public ::testing::Test {
  protected:
-  void SetUp() override {
-    c.Commission({Qty(raw1, 1000)}, farm_a);                                          // 1
-    c.Commission({Qty(raw2, 600)}, farm_b);                                           // 2
-    c.Move({Qty(raw1, 1000)}, kShipping, Party("8930000000101"), collector, farm_a);  // 3
-    c.Move({Qty(raw2, 600)}, kShipping, Party("8930000000102"), collector, farm_b);   // 4
-    c.Move({Qty(raw1, 1000), Qty(raw2, 600)}, kReceiving, Party("8930000000101"), collector,
-           Place("8930000000200"));                                                       // 5
-    c.Transform({Qty(raw1, 1000), Qty(raw2, 600)}, {Qty(kernel, 400)}, factory);          // 6
-    c.Pack(Sscc("0017"), {Qty(kernel, 400)});                                             // 7
-    c.Move({Epc(Sscc("0017"))}, kShipping, exporter, importer, Place("8930000000400"));   // 8
-    c.Move({Epc(Sscc("0017"))}, kReceiving, exporter, importer, Place("8930000000500"));  // 9
-  }
-
-  Chain c;
-  const std::string raw1 = Lot(kRawCashew, "FARM-A-2026");
-  const std::string raw2 = Lot(kRawCashew, "FARM-B-2026");
-  const std::string kernel = Lot(kKernel, "W320-0001");
-  const std::string farm_a = Place("8930000000011");
-  const std::string farm_b = Place("8930000000028");
-  const std::string factory = Place("8930000000300");
-  const std::string collector = Party("8930000000200");
-  const std::string exporter = Party("8930000000400");
-  const std::string importer = Party("8930000000500");
+  Chain c = CashewScenario();
+  const std::string raw1 = cashew::kRaw1, raw2 = cashew::kRaw2, kernel = cashew::kKernelLot;
+  const std::string farm_a = cashew::kFarmA, farm_b = cashew::kFarmB, factory = cashew::kFactory;
+  const std::string collector = cashew::kCollector, exporter = cashew::kExporter,
+                    importer = cashew::kImporter;
 };
 
 TEST_F(CashewChain, BackwardFromTheKernelLotReachesBothFarmsAndItsPallet) {
@@ -256,18 +238,8 @@ TEST(TraceRequestTest, LimitsAreChecked) {
 // on a new pallet, ship it.
 class PalletRepack : public ::testing::Test {
  protected:
-  void SetUp() override {
-    c.Commission({Epc(Item("1")), Epc(Item("2")), Epc(Item("3"))}, Place("8930000000300"));  // 1
-    c.Pack(p1, {Epc(Item("1")), Epc(Item("2")), Epc(Item("3"))});                            // 2
-    c.Move({Epc(p1)}, kShipping, Party("8930000000300"), Party("8930000000400"),
-           Place("8930000000300"));                                             // 3
-    c.Add(EventType::kAggregation, Action::kDelete, {Epc(p1, Role::kParent)});  // 4
-    c.Pack(p2, {Epc(Item("1")), Epc(Item("2"))});                               // 5
-    c.Move({Epc(p2)}, kShipping, Party("8930000000400"), Party("8930000000500"),
-           Place("8930000000400"));  // 6
-  }
-  Chain c;
-  const std::string p1 = Sscc("0017"), p2 = Sscc("0024");
+  Chain c = PalletRepackScenario();
+  const std::string p1 = repack::kPallet1, p2 = repack::kPallet2;
 };
 
 TEST_F(PalletRepack, BackwardFromTheNewPalletShowsTheOldPalletButNotItsOtherItem) {
@@ -317,13 +289,8 @@ TEST_F(PalletRepack, ContainerShippedBeforeTheItemWasPackedIsNotItsJourney) {
 }
 
 TEST(TraceLotsTest, SplitAndMerge) {
-  Chain c;
-  const std::string a = Lot(kKernel, "A"), a1 = Lot(kKernel, "A1"), a2 = Lot(kKernel, "A2");
-  const std::string b = Lot(kKernel, "B"), m = Lot(kKernel, "M");
-  c.Commission({Qty(a, 100)}, Place("8930000000300"));                             // 1
-  c.Commission({Qty(b, 50)}, Place("8930000000300"));                              // 2
-  c.Transform({Qty(a, 100)}, {Qty(a1, 60), Qty(a2, 40)}, Place("8930000000300"));  // 3 split
-  c.Transform({Qty(a2, 40), Qty(b, 50)}, {Qty(m, 90)}, Place("8930000000300"));    // 4 merge
+  Chain c = SplitMergeScenario();
+  const std::string a = split::kA, a1 = split::kA1, a2 = split::kA2, b = split::kB, m = split::kM;
   MemorySource s = c.Source();
   Graph fwd = MustTrace(s, a, Direction::kForward);
   EXPECT_EQ(Edges(fwd, Relation::kTransformedInto),
@@ -341,11 +308,8 @@ TEST(TraceLotsTest, SplitAndMerge) {
 TEST(TraceLotsTest, InstanceAndClassLevelMixed) {
   // A lot of honey (class level) is bottled into serialised jars (instance
   // level), two jars go into a case.
-  Chain c;
-  const std::string honey = Lot(kRawCashew, "HONEY-7");
-  c.Commission({Qty(honey, 20)}, Place("8930000000011"));                                     // 1
-  c.Transform({Qty(honey, 20)}, {Epc(Item("J1")), Epc(Item("J2"))}, Place("8930000000300"));  // 2
-  c.Pack(Sscc("0031"), {Epc(Item("J1")), Epc(Item("J2"))});                                   // 3
+  Chain c = MixedScenario();
+  const std::string honey = mixed::kHoney;
   MemorySource s = c.Source();
   Graph back = MustTrace(s, Item("J2"), Direction::kBackward);
   EXPECT_EQ(Nodes(back), (std::set<std::string>{

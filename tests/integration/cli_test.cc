@@ -48,14 +48,14 @@ TEST(Cli, HelpForEveryCommand) {
   CommandRun top = Txng("--help");
   EXPECT_EQ(top.exit_code, 0);
   for (const char* cmd :
-       {"serve", "migrate", "demo", "user", "apikey", "gs1", "label", "version"}) {
+       {"serve", "migrate", "demo", "user", "apikey", "gs1", "label", "trace", "version"}) {
     EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd;
   }
   for (const char* cmd :
        {"serve",         "migrate",      "demo",           "user",   "user add",      "user list",
         "user passwd",   "user disable", "user enable",    "apikey", "apikey create", "apikey list",
         "apikey revoke", "gs1 parse",    "gs1 checkdigit", "label",  "epcis",         "epcis hash",
-        "capture",       "query",        "version"}) {
+        "capture",       "query",        "trace",          "version"}) {
     CommandRun r = Txng(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage:"), std::string::npos) << cmd;
@@ -295,6 +295,74 @@ TEST_P(CliDbTest, CaptureThenQuery) {
   EXPECT_NE(wrong.out.find("query parameter colour: not an EPCIS query parameter"),
             std::string::npos)
       << wrong.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST_P(CliDbTest, CaptureThenTrace) {
+  {
+    auto db = test_db_->Open();
+    ASSERT_TRUE(IsOk(db));
+    Store store(std::move(db).value());
+    ASSERT_TRUE(IsOk(store.Migrate()));
+    Organisation org;
+    org.name = "HTX Điều Bù Đăng";
+    org.tax_code = "3801234567";
+    org.gs1_company_prefix = "8930001";
+    ASSERT_TRUE(IsOk(store.CreateOrganisation(org, Actor::System("system:test"))));
+  }
+  const std::string dir =
+      std::filesystem::temp_directory_path() / ("txng_cli_trace_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string file = dir + "/chain.jsonld";
+  // A raw lot harvested at a farm, then processed into a kernel lot.
+  std::ofstream(file)
+      << R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+      "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T09:00:00Z",
+      "epcisBody": {"eventList": [
+        {"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+07:00",
+         "eventTimeZoneOffset": "+07:00", "action": "ADD", "bizStep": "commissioning",
+         "quantityList": [{"epcClass": "urn:epc:class:lgtin:8930001.000001.L01",
+                           "quantity": 900, "uom": "KGM"}],
+         "bizLocation": {"id": "urn:epc:id:sgln:8930001.00001.0"}},
+        {"type": "TransformationEvent", "eventTime": "2026-03-04T08:00:00+07:00",
+         "eventTimeZoneOffset": "+07:00",
+         "inputQuantityList": [{"epcClass": "urn:epc:class:lgtin:8930001.000001.L01",
+                                "quantity": 900, "uom": "KGM"}],
+         "outputQuantityList": [{"epcClass": "urn:epc:class:lgtin:8930001.000002.K01",
+                                 "quantity": 300, "uom": "KGM"}]}]}})";
+  ASSERT_EQ(Txng(Db() + "capture " + Quote(file) + " --org 3801234567").exit_code, 0);
+
+  const std::string raw = "https://id.gs1.org/01/08930001000018/10/L01";
+  const std::string kernel = "https://id.gs1.org/01/08930001000025/10/K01";
+  CommandRun json =
+      Txng(Db() + "trace '(01)08930001000025(10)K01' --direction backward --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.out;
+  auto answer = nlohmann::json::parse(json.out);
+  EXPECT_EQ(answer["id"], kernel);
+  ASSERT_EQ(answer["nodes"].size(), 3u) << json.out;
+  EXPECT_EQ(answer["nodes"][1]["id"], raw);
+  EXPECT_EQ(answer["nodes"][1]["reach"], "upstream");
+  EXPECT_EQ(answer["nodes"][2]["id"], "https://id.gs1.org/414/8930001000018");
+  EXPECT_EQ(answer["edges"][0]["relation"], "transformedInto");
+  EXPECT_EQ(answer["edges"][0]["quantity"], 900);
+
+  CommandRun text = Txng(Db() + "trace " + Quote(raw) + " --direction forward");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("downstream\t1\tlot\t" + kernel), std::string::npos) << text.out;
+  CommandRun dot = Txng(Db() + "trace urn:epc:class:lgtin:8930001.000001.L01 --format dot");
+  ASSERT_EQ(dot.exit_code, 0) << dot.out;
+  EXPECT_EQ(dot.out.rfind("digraph trace {", 0), 0u) << dot.out;
+
+  CommandRun unknown = Txng(Db() + "trace '(01)08930001000018(10)NOPE'");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.out.find("no event you can see names " +
+                             std::string("https://id.gs1.org/01/08930001000018/10/NOPE")),
+            std::string::npos)
+      << unknown.out;
+  CommandRun bad = Txng(Db() + "trace '(01)08930001000017'");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("check digit 7 should be 8"), std::string::npos) << bad.out;
+  EXPECT_EQ(Txng(Db() + "trace " + Quote(raw) + " --direction up").exit_code, 2);
   std::filesystem::remove_all(dir);
 }
 
