@@ -4,6 +4,8 @@
 #include <tuple>
 #include <utility>
 
+#include "store/lineage_source.h"
+
 namespace txng {
 namespace {
 
@@ -232,7 +234,18 @@ Result<ImpactSet> ComputeImpactSet(Store& store, const std::string& root,
     if (!next || *next + kRecallTracePage > kMaxRecallTraceNodes) break;
     request.offset = *next;
   }
-  return builder.Finish();
+  ImpactSet set = builder.Finish();
+  if (!set.org_id) {
+    // Events that name the root and nothing else (no place, no party, no
+    // other identifier) leave no edge to learn the organisation from.
+    StoreLineageSource source(store);
+    trace::SourceQuery q;
+    q.ids = {root};
+    q.max_events_per_id = 1;
+    TXNG_ASSIGN_OR_RETURN(trace::NamingAnswer named, source.EventsNaming(q));
+    if (!named.events.empty()) set.org_id = named.events.front().org_id;
+  }
+  return set;
 }
 
 }  // namespace txng

@@ -42,7 +42,8 @@ struct ImpactSet {
   // The organisation the root belongs to: the catalogue's or master data's
   // owner of the root (its NodeInfo), else the organisation that captured
   // its commissioning event, else the one that captured the earliest event
-  // naming it.
+  // naming it (ComputeImpactSet asks the store when no edge of the trace
+  // names the root).
   std::optional<int64_t> org_id;
 };
 

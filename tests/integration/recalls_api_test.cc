@@ -453,6 +453,20 @@ TEST_P(RecallsApiTest, PagesShowTheImpactAndTheProductPageWarns) {
   EXPECT_EQ(after.body.find("Recall warning"), std::string::npos);
 }
 
+TEST_P(RecallsApiTest, AnItemNamedOnlyByABareEventBelongsToTheOrganisationThatCapturedIt) {
+  const std::string serial = "https://id.gs1.org/01/08930002000000/21/S1";
+  auto captured = Call("POST", "/epcis/events", Login("producer_b"),
+                       Event(R"("type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+07:00",
+                         "action": "OBSERVE", "epcList": [")" +
+                             serial + R"("])"));
+  ASSERT_EQ(captured.status, 201) << captured.body;
+  const json opened = Open(Login("admin"), OpenBody(serial));
+  EXPECT_EQ(opened["organisationId"], org_b_);
+  EXPECT_EQ(opened["itemCount"], 1);
+  EXPECT_EQ(Identifiers(Items(Login("producer_b"), opened["id"])),
+            (std::vector<std::string>{serial}));
+}
+
 TXNG_INSTANTIATE_BACKENDS(RecallsApiTest);
 
 }  // namespace
