@@ -6,12 +6,16 @@
 
 #include "common/embedded.h"
 #include "gs1/check_digit.h"
+#include "gs1/digital_link.h"
 #include "handlers/api_handler.h"
 #include "handlers/auth.h"
+#include "handlers/journey_view.h"
 #include "http/i18n.h"
 #include "http/problem.h"
 #include "service/passwords.h"
 #include "service/recall.h"
+#include "service/trace.h"
+#include "trace/one_step.h"
 
 namespace txng::handlers {
 namespace {
@@ -165,8 +169,24 @@ http::Response ProductPage(AppContext& app, http::Request& req, const Principal&
   auto recalls = OpenRecallsForGtin(app.store, pr.gtin);
   if (!recalls.ok()) return ErrorPage(app, req, p, recalls.status());
   if (!recalls->empty()) data["recall"] = {{"message", RecallBanner(app, lang, *recalls)}};
-  // Stages are EPCIS events; this version captures none yet, and the page says so.
+  // The stages: the journey of the newest published lot, as the caller may
+  // see it.
   data["stages"] = json::array();
+  if (!found->lots.empty()) {
+    Result<std::string> root =
+        gs1::ToDigitalLink({{"01", pr.gtin}, {"10", found->lots.back().lot_code}}, "", {});
+    if (root.ok()) {
+      trace::TraceRequest request;
+      request.root = *root;
+      request.direction = trace::Direction::kBackward;
+      Result<TraceAnswer> answer = TraceIdentifier(app.store, request, p);
+      if (answer.ok()) {
+        data["stages"] = JourneyStages(app.renderer, lang, *answer);
+      } else if (answer.status().code() != StatusCode::kNotFound) {
+        return ErrorPage(app, req, p, answer.status());
+      }
+    }
+  }
   if (pr.reviewed_at) {
     data["approval"] = {{"by", found->reviewer_name},
                         {"date", http::DateValue(lang, *pr.reviewed_at)}};
@@ -176,6 +196,63 @@ http::Response ProductPage(AppContext& app, http::Request& req, const Principal&
   // briefly; a signed-in user's page names them and holds their CSRF token.
   res.SetHeader("Cache-Control", p.anonymous() ? "public, max-age=60" : "private, no-store");
   return res;
+}
+
+// GET /trace?id=…&direction=…: the journey, a drawing and the one step back
+// – one step forward view of any code, as far as the caller may see.
+http::Response TracePage(AppContext& app, http::Request& req, const Principal& p) {
+  const http::Lang lang = http::NegotiateLang(req);
+  json data = LayoutData(req, p);
+  data["title"] = app.renderer.catalogue().T(lang, "trace.title");
+  const std::string id = req.Query("id").value_or("");
+  const std::string direction = req.Query("direction").value_or("both");
+  data["query"] = {{"id", id},
+                   {direction == "backward" || direction == "forward" ? direction : "both", true}};
+  if (id.empty()) return Page(req, 200, app.renderer.Render("trace", data, lang));
+  Result<trace::TraceRequest> request =
+      ParseTraceQuery({{"id", id}, {"direction", direction}, {"limit", "300"}});
+  Result<TraceAnswer> answer = request.ok() ? TraceIdentifier(app.store, *request, p)
+                                            : Result<TraceAnswer>(request.status());
+  if (!answer.ok()) {
+    data["error"] = answer.status().message();
+    const int status = answer.status().code() == StatusCode::kNotFound ? 404 : 400;
+    if (answer.status().code() != StatusCode::kNotFound &&
+        answer.status().code() != StatusCode::kInvalidArgument) {
+      return ErrorPage(app, req, p, answer.status());
+    }
+    return Page(req, status, app.renderer.Render("trace", data, lang));
+  }
+  const trace::Graph& g = answer->graph;
+  auto name = [&](const std::string& node) {
+    auto it = answer->names.find(node);
+    if (it == answer->names.end()) return node;
+    const std::string& n = lang == http::Lang::kEn ? it->second.name_en : it->second.name_vi;
+    return n.empty() ? node : n;
+  };
+  auto names = [&](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& i : ids) out += (out.empty() ? "" : ", ") + name(i);
+    return out;
+  };
+  json findings = json::array();
+  const json answer_json = json::parse(TraceJson(*answer, *request));
+  for (const json& f : answer_json["findings"]) findings.push_back({{"detail", f["detail"]}});
+  json actors = json::array();
+  for (const trace::ActorStep& a : trace::OneStepView(g).actors) {
+    actors.push_back({{"party", name(a.party)},
+                      {"suppliers", names(a.suppliers)},
+                      {"customers", names(a.customers)}});
+  }
+  data["trace"] = {
+      {"root", {{"id", request->root}, {"label", name(request->root)}}},
+      {"withheld", answer_json["withheld"]},
+      {"stages", JourneyStages(app.renderer, lang, *answer)},
+      {"svg", TraceSvg(*answer)},
+      {"findings", std::move(findings)},
+      {"actors", std::move(actors)},
+      {"api_url", "/api/v1/trace?id=" + http::PercentEncode(request->root) +
+                      "&direction=" + std::string(trace::ToString(request->direction))}};
+  return Page(req, 200, app.renderer.Render("trace", data, lang));
 }
 
 http::Response Search(AppContext& app, http::Request& req, const Principal& p) {
@@ -427,6 +504,7 @@ void RegisterPages(http::Router& router, AppContext& app) {
              }));
   router.Add("GET", "/search", PageHandler(app, Search));
   router.Add("GET", "/products/{gtin}", PageHandler(app, ProductPage));
+  router.Add("GET", "/trace", PageHandler(app, TracePage));
   router.Add("GET", "/login",
              PageHandler(app, [](AppContext& a, http::Request& r, const Principal& p) {
                return LoginForm(a, r, p);

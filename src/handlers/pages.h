@@ -6,6 +6,7 @@
 namespace txng::handlers {
 
 // The HTML pages: / (home), /search, /products/{gtin} (public product page),
+// /trace (the journey and lineage of any code),
 // /login (GET form, POST), /logout (POST), /dashboard, /docs/api.
 void RegisterPages(http::Router& router, AppContext& app);
 

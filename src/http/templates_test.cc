@@ -60,6 +60,27 @@ json PageData(std::string_view page, Lang lang) {
             {"username", "hanh"},
             {"error", "Tên đăng nhập hoặc mật khẩu không đúng."}};
   }
+  if (page == "trace") {
+    return {{"target", "/trace?id=x"},
+            {"title", "Truy xuất theo mã"},
+            {"query", {{"id", "(01)08930001000018(10)L01"}, {"backward", true}}},
+            {"trace",
+             {{"root", {{"id", "https://id.gs1.org/01/08930001000018/10/L01"},
+                        {"label", "Hạt điều rang muối"}}},
+              {"withheld", true},
+              {"stages", json::array({{{"name", "Sản xuất, thu hoạch"},
+                                       {"subject", "Hạt điều thô — Lô R1"},
+                                       {"quantity", "900 KGM"},
+                                       {"place", "Vườn điều Phú Riềng (mã VN-BPTR-0012)"},
+                                       {"actor", "Hộ ông Lê Văn Ba"},
+                                       {"time", DateTimeValue(lang, kApprovedAt)}}})},
+              {"svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"},
+              {"findings", json::array({{{"detail", "no origin"}}})},
+              {"actors", json::array({{{"party", "HTX Điều Phú Riềng"},
+                                       {"suppliers", "Hộ ông Lê Văn Ba"},
+                                       {"customers", ""}}})},
+              {"api_url", "/api/v1/trace?id=x"}}}};
+  }
   if (page == "product") {
     return {
         {"target", "/01/08930001000018"},

@@ -69,6 +69,10 @@ std::string TraceJson(const TraceAnswer& answer, const trace::TraceRequest& requ
 // Graphviz DOT of the page, and plain text lines for a terminal.
 std::string TraceDot(const TraceAnswer& answer);
 std::string TraceText(const TraceAnswer& answer);
+// An SVG drawing of the identifiers of the page (places and parties left
+// out) in columns by how far up or down stream they are, at most
+// `max_nodes` of them; labels are the Vietnamese names when known.
+std::string TraceSvg(const TraceAnswer& answer, size_t max_nodes = 120);
 
 }  // namespace txng
 

@@ -1,4 +1,5 @@
 // Reading trace requests, and writing answers as JSON, DOT and text.
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -270,6 +271,120 @@ std::string TraceText(const TraceAnswer& answer) {
   }
   if (g.next_offset) out += "more: --offset " + std::to_string(*g.next_offset) + "\n";
   return out;
+}
+
+namespace {
+
+std::string XmlEscape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
+// At most `max` bytes of `text`, cut at a UTF-8 character boundary.
+std::string Shorten(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "…";
+}
+
+}  // namespace
+
+std::string TraceSvg(const TraceAnswer& answer, size_t max_nodes) {
+  const trace::Graph& g = answer.graph;
+  constexpr int kWidth = 190, kHeight = 46, kGapX = 56, kGapY = 14, kMargin = 10;
+  // Columns: the root at 0, upstream to the left, downstream to the right,
+  // a carrier one column after what it carried.
+  std::map<size_t, int> column;
+  for (size_t i = g.page_start; i < g.nodes.size() && column.size() < max_nodes; ++i) {
+    const trace::Node& n = g.nodes[i];
+    if (n.reach == trace::Reach::kContext) continue;
+    int col = 0;
+    if (n.reach == trace::Reach::kUpstream) col = -n.depth;
+    if (n.reach == trace::Reach::kDownstream) col = n.depth;
+    if (n.reach == trace::Reach::kCarrier) {
+      col = n.depth;
+      for (const trace::Edge& e : g.edges) {
+        if (e.to == i && e.relation == trace::Relation::kPackedInto && column.contains(e.from)) {
+          col = column[e.from] + 1;
+          break;
+        }
+      }
+    }
+    column[i] = col;
+  }
+  int min_col = 0, max_col = 0;
+  for (const auto& [node, col] : column) {
+    min_col = std::min(min_col, col);
+    max_col = std::max(max_col, col);
+  }
+  std::map<int, int> rows_used;
+  std::map<size_t, std::pair<int, int>> at;  // node → (x, y) of its box
+  for (const auto& [node, col] : column) {
+    const int row = rows_used[col]++;
+    at[node] = {kMargin + (col - min_col) * (kWidth + kGapX), kMargin + row * (kHeight + kGapY)};
+  }
+  int rows = 1;
+  for (const auto& [col, used] : rows_used) rows = std::max(rows, used);
+  const int width = 2 * kMargin + (max_col - min_col + 1) * (kWidth + kGapX) - kGapX;
+  const int height = 2 * kMargin + rows * (kHeight + kGapY) - kGapY;
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trace-graph\" width=\"" +
+                    std::to_string(width) + "\" height=\"" + std::to_string(height) +
+                    "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+                    "\" role=\"img\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" "
+                    "refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 "
+                    "0L10 5L0 10z\"/></marker></defs>";
+  for (const trace::Edge& e : g.edges) {
+    if (!at.contains(e.from) || !at.contains(e.to) || e.from == e.to) continue;
+    const auto [x1, y1] = at[e.from];
+    const auto [x2, y2] = at[e.to];
+    const bool rightwards = x2 >= x1;
+    out += "<line class=\"" + std::string(trace::ToString(e.relation)) + "\" x1=\"" +
+           std::to_string(rightwards ? x1 + kWidth : x1) + "\" y1=\"" +
+           std::to_string(y1 + kHeight / 2) + "\" x2=\"" +
+           std::to_string(rightwards ? x2 : x2 + kWidth) + "\" y2=\"" +
+           std::to_string(y2 + kHeight / 2) + "\" marker-end=\"url(#arrow)\"><title>" +
+           XmlEscape(std::string(trace::ToString(e.relation)) + " " +
+                     FormatIso8601(g.events[e.event].event_time)) +
+           "</title></line>";
+  }
+  for (const auto& [node, xy] : at) {
+    const trace::Node& n = g.nodes[node];
+    const auto [x, y] = xy;
+    std::string name = n.id;
+    std::string detail(trace::ToString(n.kind));
+    if (auto it = answer.names.find(n.id); it != answer.names.end()) {
+      if (!it->second.name_vi.empty()) name = it->second.name_vi;
+      if (!it->second.lot_code.empty()) detail = "lô " + it->second.lot_code;
+    }
+    out += "<g class=\"node " + std::string(trace::ToString(n.reach)) + "\"><rect x=\"" +
+           std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+           std::to_string(kWidth) + "\" height=\"" + std::to_string(kHeight) +
+           "\" rx=\"6\"/><text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 18) +
+           "\">" + XmlEscape(Shorten(name, 30)) + "</text><text class=\"detail\" x=\"" +
+           std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 36) + "\">" +
+           XmlEscape(Shorten(detail + (n.withheld ? " · …" : ""), 34)) + "</text><title>" +
+           XmlEscape(n.id) + "</title></g>";
+  }
+  return out + "</svg>";
 }
 
 }  // namespace txng

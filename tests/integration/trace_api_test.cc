@@ -281,6 +281,48 @@ TEST_P(TraceApiTest, DepthAndPagesBoundTheAnswer) {
   EXPECT_EQ(seen.size(), 6u);
 }
 
+TEST_P(TraceApiTest, TheTracePageAndTheProductPageShowTheJourney) {
+  CaptureChain();
+  Lot lot;
+  lot.org_id = org_a_;
+  lot.product_id = store_->GetProductByGtin("08930001000018")->id;
+  lot.lot_code = "DR-0301";
+  lot.review_status = ReviewStatus::kApproved;
+  ASSERT_TRUE(IsOk(store_->CreateLot(lot, Actor::System("system:test"))));
+
+  auto page =
+      Call("GET", "/trace?id=%2801%2908930001000018%2810%29DR-0301&direction=backward", Caller{});
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("<h2 id=\"trace-root-h\">Sầu riêng Ri6</h2>"), std::string::npos)
+      << page.body;
+  // Harvest at the growing area with its code, packing, shipping, in order.
+  const size_t harvest = page.body.find("<strong>Sản xuất, thu hoạch</strong>");
+  const size_t packing = page.body.find("<strong>Đóng gói</strong>");
+  const size_t shipping = page.body.find("<strong>Xuất hàng</strong>");
+  ASSERT_NE(harvest, std::string::npos) << page.body;
+  EXPECT_LT(harvest, packing);
+  EXPECT_LT(packing, shipping);
+  EXPECT_NE(page.body.find("Vùng trồng sầu riêng Bù Đăng (mã VN-BPTR-0012)"), std::string::npos);
+  EXPECT_NE(page.body.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trace-graph\""),
+            std::string::npos);
+  auto english = Call("GET", "/trace?id=" + kLot + "&direction=backward&lang=en", Caller{});
+  EXPECT_NE(english.body.find("<strong>Produced or harvested</strong>"), std::string::npos);
+  EXPECT_NE(english.body.find("(code VN-BPTR-0012)"), std::string::npos);
+
+  auto missing = Call("GET", "/trace?id=%2801%2908930001000018%2810%29NOPE", Caller{});
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("no event you can see names"), std::string::npos);
+  auto bad = Call("GET", "/trace?id=%2801%2908930001000017", Caller{});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("check digit 7 should be 8"), std::string::npos);
+
+  auto product = Call("GET", "/products/08930001000018", Caller{});
+  ASSERT_EQ(product.status, 200) << product.body;
+  EXPECT_NE(product.body.find("<strong>Sản xuất, thu hoạch</strong>"), std::string::npos)
+      << product.body;
+  EXPECT_NE(product.body.find("<strong>Xuất hàng</strong>"), std::string::npos);
+}
+
 TXNG_INSTANTIATE_BACKENDS(TraceApiTest);
 
 }  // namespace
