@@ -71,7 +71,7 @@ void ImpactBuilder::AddPage(const TraceAnswer& page) {
     f.org_id = ev.org_id;
     const std::string key =
         f.from + '\n' + f.to + '\n' + std::string(trace::ToString(f.relation)) + '\n' + ev.event_id;
-    if (edge_seen_.emplace(key, true).second) edges_.push_back(std::move(f));
+    if (edge_seen_.insert(key).second) edges_.push_back(std::move(f));
   }
   for (const trace::LineageEvent& ev : g.events) {
     for (const trace::NamedObject& o : ev.objects) {

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -107,7 +108,7 @@ class ImpactBuilder {
   std::vector<std::string> order_;  // node ids in the order found
   std::map<std::string, NodeFacts> nodes_;
   std::vector<FlatEdge> edges_;
-  std::map<std::string, bool> edge_seen_;
+  std::set<std::string> edge_seen_;                              // from, to, relation, event
   std::map<std::string, Quantity> made_with_, latest_quantity_;  // by identifier
   NodeNames names_;
   std::optional<int64_t> root_origin_org_;  // captured the root's commissioning

@@ -224,6 +224,24 @@ TEST_P(RecallsApiTest, TheAffectedPeriodNarrowsAndAnUpdateRecomputes) {
   EXPECT_EQ(history[2]["changed"], json({"affectedFrom", "itemCount"}));
   EXPECT_EQ(history[2]["itemCount"], 2);
   EXPECT_EQ(history[3]["changed"], json({"affectedFrom", "affectedTo", "itemCount"}));
+
+  // Events captured since: an empty change recomputes the set from them.
+  const std::string k3 = "https://id.gs1.org/01/08930001000025/10/K-3";
+  auto later =
+      Call("POST", "/epcis/events", producer_a,
+           Event(R"("type": "TransformationEvent", "eventTime": "2026-03-12T08:00:00+07:00",
+                      "inputQuantityList": [)" +
+                 Quantity(kRaw, 100).dump() + R"(], "outputQuantityList": [)" +
+                 Quantity(k3, 80).dump() + "]"));
+  ASSERT_EQ(later.status, 201) << later.body;
+  auto recomputed = Call("PATCH", path, producer_a, "{}");
+  ASSERT_EQ(recomputed.status, 200) << recomputed.body;
+  EXPECT_EQ(Json(recomputed)["itemCount"], 5);
+  EXPECT_EQ(Identifiers(Items(producer_a, id)),
+            (std::vector<std::string>{kRaw, kK1, kK2, k3, kPallet}));
+  auto last = Call("GET", path, producer_a);
+  ASSERT_EQ(Json(last)["history"].size(), 5u);
+  EXPECT_EQ(Json(last)["history"][4]["changed"], json({"itemCount"}));
 }
 
 TEST_P(RecallsApiTest, ClosingIsRecordedAndEndsTheRecallStatus) {
