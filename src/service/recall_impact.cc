@@ -71,7 +71,10 @@ void ImpactBuilder::AddPage(const TraceAnswer& page) {
     f.org_id = ev.org_id;
     const std::string key =
         f.from + '\n' + f.to + '\n' + std::string(trace::ToString(f.relation)) + '\n' + ev.event_id;
-    if (edge_seen_.insert(key).second) edges_.push_back(std::move(f));
+    if (edge_seen_.insert(key).second) {
+      edges_from_[f.from].push_back(edges_.size());
+      edges_.push_back(std::move(f));
+    }
   }
   for (const trace::LineageEvent& ev : g.events) {
     for (const trace::NamedObject& o : ev.objects) {
@@ -141,14 +144,18 @@ RecallItem ImpactBuilder::Describe(const std::string& id) const {
   item.depth = facts.depth;
   item.name = Name(id);
 
-  // The item and the containers it was packed into, transitively.
-  std::set<std::string> scope = {id};
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const FlatEdge& e : edges_) {
-      if (e.relation == Relation::kPackedInto && scope.contains(e.from) && !scope.contains(e.to)) {
-        scope.insert(e.to);
-        grew = true;
+  // The item and the containers it was packed into, transitively: only
+  // the edges leaving them are read (an item costs its neighbourhood, not
+  // the whole trace).
+  std::vector<std::string> scope = {id};
+  std::set<std::string> in_scope = {id};
+  for (size_t k = 0; k < scope.size(); ++k) {
+    auto out = edges_from_.find(scope[k]);
+    if (out == edges_from_.end()) continue;
+    for (size_t i : out->second) {
+      const FlatEdge& e = edges_[i];
+      if (e.relation == Relation::kPackedInto && in_scope.insert(e.to).second) {
+        scope.push_back(e.to);
       }
     }
   }
@@ -157,8 +164,14 @@ RecallItem ImpactBuilder::Describe(const std::string& id) const {
   };
   const FlatEdge* holder = nullptr;
   const FlatEdge* location = nullptr;
-  for (const FlatEdge& e : edges_) {
-    if (!scope.contains(e.from)) continue;
+  std::vector<size_t> leaving;
+  for (const std::string& s : scope) {
+    auto out = edges_from_.find(s);
+    if (out != edges_from_.end())
+      leaving.insert(leaving.end(), out->second.begin(), out->second.end());
+  }
+  for (size_t i : leaving) {
+    const FlatEdge& e = edges_[i];
     auto target = nodes_.find(e.to);
     const NodeKind kind = target == nodes_.end() ? NodeKind::kOther : target->second.kind;
     if (e.relation == Relation::kTo && IsPartyDestination(kind, e.type) && later(holder, e)) {

@@ -109,6 +109,7 @@ class ImpactBuilder {
   std::map<std::string, NodeFacts> nodes_;
   std::vector<FlatEdge> edges_;
   std::set<std::string> edge_seen_;                              // from, to, relation, event
+  std::map<std::string, std::vector<size_t>> edges_from_;        // indexes into edges_, by from
   std::map<std::string, Quantity> made_with_, latest_quantity_;  // by identifier
   NodeNames names_;
   std::optional<int64_t> root_origin_org_;  // captured the root's commissioning
