@@ -1,10 +1,13 @@
 #include "service/demo.h"
 
 #include <chrono>
+#include <map>
 #include <utility>
 
 #include "common/clock.h"
 #include "common/embedded.h"
+#include "epcis/event_hash.h"
+#include "gs1/digital_link.h"
 #include "service/demo_plan.h"
 #include "service/demo_province.h"
 #include "service/passwords.h"
@@ -128,7 +131,7 @@ class DemoWriter {
       if (!id.ok()) return id.status().WithContext("lot " + l.lot_code);
       Advance("lots");
     }
-    return Status::Ok();
+    return CaptureHarvests();
   }
 
  private:
@@ -147,6 +150,45 @@ class DemoWriter {
       TXNG_RETURN_IF_ERROR(review(created.id, decision).status());
     }
     return created.id;
+  }
+
+  // Each approved lot with a place and a production date gets the EPCIS
+  // event of its making there (ObjectEvent ADD, commissioning), so that
+  // product pages and /trace show a journey; one document per producer,
+  // approved as the lots are.
+  Status CaptureHarvests() {
+    std::map<size_t, std::vector<NewEvent>> by_org;
+    for (const demo::PlannedLot& pl : plan_.lots) {
+      const Lot& lot = pl.record;
+      if (lot.review_status != ReviewStatus::kApproved || !pl.location ||
+          lot.production_date.empty()) {
+        continue;
+      }
+      const Location& place = plan_.locations[*pl.location].record;
+      const std::string& gtin = plan_.products[pl.product].record.gtin;
+      std::vector<gs1::AiValue> where = {{"414", place.gln}};
+      if (!place.gln_extension.empty()) where.push_back({"254", place.gln_extension});
+      TXNG_ASSIGN_OR_RETURN(std::string lot_id,
+                            gs1::ToDigitalLink({{"01", gtin}, {"10", lot.lot_code}}, "", {}));
+      TXNG_ASSIGN_OR_RETURN(std::string place_id, gs1::ToDigitalLink(where, "", {}));
+      NewEvent n;
+      n.event.type = epcis::EventType::kObject;
+      n.event.action = epcis::Action::kAdd;
+      n.event.event_time = lot.production_date + "T07:00:00+07:00";
+      n.event.event_time_zone_offset = "+07:00";
+      n.event.biz_step = "https://ref.gs1.org/cbv/BizStep-commissioning";
+      n.event.quantity_list.push_back({lot_id, lot.quantity, lot.quantity ? lot.unit : ""});
+      n.event.biz_location = epcis::Location{place_id, {}};
+      n.hash_id = epcis::EventHashId(n.event);
+      by_org[pl.org].push_back(std::move(n));
+    }
+    for (auto& [org, events] : by_org) {
+      CaptureContext ctx;
+      ctx.org_id = org_ids_[org];
+      ctx.review_status = ReviewStatus::kApproved;
+      TXNG_RETURN_IF_ERROR(store_.CaptureEvents(events, ctx, actor_).status());
+    }
+    return Status::Ok();
   }
 
   void Advance(std::string_view step) {

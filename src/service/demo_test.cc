@@ -15,6 +15,7 @@
 #include "service/demo_province.h"
 #include "service/demo_text.h"
 #include "service/passwords.h"
+#include "service/trace.h"
 #include "store/store.h"
 #include "store/test_database.h"
 
@@ -519,6 +520,38 @@ TEST_P(DemoTest, FillsAnEmptyDatabaseWithTheProvince) {
   ASSERT_FALSE(audit->items.empty());
   EXPECT_EQ(audit->items[0].actor, "system:demo");
   EXPECT_EQ(audit->items[0].remote_addr, "cli");
+}
+
+TEST_P(DemoTest, ApprovedLotsWithAPlaceHaveTheirHarvestEvent) {
+  ASSERT_TRUE(IsOk(GenerateDemo(*store_, Options(), nullptr)));
+  int traced = 0;
+  for (const Lot& lot : Lots(*store_)) {
+    const bool expected = lot.review_status == ReviewStatus::kApproved && lot.location_id &&
+                          !lot.production_date.empty();
+    auto product = store_->GetProduct(lot.product_id);
+    ASSERT_TRUE(IsOk(product));
+    trace::TraceRequest r;
+    r.root = "https://id.gs1.org/01/" + product->gtin + "/10/" + lot.lot_code;
+    r.direction = trace::Direction::kBackward;
+    auto answer = TraceIdentifier(*store_, r, Principal::Anonymous("127.0.0.1"));
+    if (!expected) {
+      EXPECT_EQ(answer.status().code(), StatusCode::kNotFound) << lot.lot_code;
+      continue;
+    }
+    ASSERT_TRUE(IsOk(answer)) << lot.lot_code;
+    const trace::Graph& g = answer->graph;
+    ASSERT_TRUE(g.nodes[0].origin_event) << lot.lot_code;
+    const trace::LineageEvent& harvest = g.events[*g.nodes[0].origin_event];
+    EXPECT_EQ(harvest.biz_step, "https://ref.gs1.org/cbv/BizStep-commissioning");
+    auto place = store_->GetLocation(*lot.location_id);
+    ASSERT_TRUE(IsOk(place));
+    EXPECT_TRUE(harvest.biz_location.starts_with("https://id.gs1.org/414/" + place->gln));
+    // The public sees the place's name once the place is approved too.
+    EXPECT_EQ(answer->names.at(harvest.biz_location).name_vi,
+              place->review_status == ReviewStatus::kApproved ? place->name : "");
+    ++traced;
+  }
+  EXPECT_GE(traced, 10);
 }
 
 TEST_P(DemoTest, SameSeedGivesTheSameGtins) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/xml_text.h"
 #include "epcis/model.h"
 #include "epcis/timestamp.h"
 #include "service/trace.h"
@@ -23,6 +24,13 @@ Result<int> IntParam(const std::string& name, const std::string& value) {
     return Status::InvalidArgument(name + " must be a whole number, not \"" + value + "\"", name);
   }
   return out;
+}
+
+// A quantity as people write it: 900, 12.5.
+std::string NumberText(double v) {
+  std::string text = json(v).dump();
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  return text;
 }
 
 std::string FindingDetail(const trace::Graph& g, const trace::Finding& f) {
@@ -239,7 +247,7 @@ std::string TraceDot(const TraceAnswer& answer) {
   for (const trace::Edge& e : g.edges) {
     if (!OnPage(g, e)) continue;
     std::string label(trace::ToString(e.relation));
-    if (e.quantity) label += " " + nlohmann::json(*e.quantity).dump() + " " + e.uom;
+    if (e.quantity) label += " " + NumberText(*e.quantity) + " " + e.uom;
     out += "  n" + std::to_string(e.from) + " -> n" + std::to_string(e.to) +
            " [label=" + quoted(label) + "];\n";
   }
@@ -263,7 +271,7 @@ std::string TraceText(const TraceAnswer& answer) {
     const trace::LineageEvent& ev = g.events[e.event];
     out += g.nodes[e.from].id + " -" + std::string(trace::ToString(e.relation)) + "-> " +
            g.nodes[e.to].id + "\t" + FormatIso8601(ev.event_time);
-    if (e.quantity) out += "\t" + nlohmann::json(*e.quantity).dump() + " " + e.uom;
+    if (e.quantity) out += "\t" + NumberText(*e.quantity) + " " + e.uom;
     out += "\n";
   }
   for (const trace::Finding& f : g.findings) {
@@ -274,29 +282,6 @@ std::string TraceText(const TraceAnswer& answer) {
 }
 
 namespace {
-
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 // At most `max` bytes of `text`, cut at a UTF-8 character boundary.
 std::string Shorten(const std::string& text, size_t max) {
@@ -362,7 +347,7 @@ std::string TraceSvg(const TraceAnswer& answer, size_t max_nodes) {
            std::to_string(y1 + kHeight / 2) + "\" x2=\"" +
            std::to_string(rightwards ? x2 : x2 + kWidth) + "\" y2=\"" +
            std::to_string(y2 + kHeight / 2) + "\" marker-end=\"url(#arrow)\"><title>" +
-           XmlEscape(std::string(trace::ToString(e.relation)) + " " +
+           EscapeXml(std::string(trace::ToString(e.relation)) + " " +
                      FormatIso8601(g.events[e.event].event_time)) +
            "</title></line>";
   }
@@ -379,10 +364,10 @@ std::string TraceSvg(const TraceAnswer& answer, size_t max_nodes) {
            std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
            std::to_string(kWidth) + "\" height=\"" + std::to_string(kHeight) +
            "\" rx=\"6\"/><text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 18) +
-           "\">" + XmlEscape(Shorten(name, 30)) + "</text><text class=\"detail\" x=\"" +
+           "\">" + EscapeXml(Shorten(name, 30)) + "</text><text class=\"detail\" x=\"" +
            std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 36) + "\">" +
-           XmlEscape(Shorten(detail + (n.withheld ? " · …" : ""), 34)) + "</text><title>" +
-           XmlEscape(n.id) + "</title></g>";
+           EscapeXml(Shorten(detail + (n.withheld ? " · …" : ""), 34)) + "</text><title>" +
+           EscapeXml(n.id) + "</title></g>";
   }
   return out + "</svg>";
 }

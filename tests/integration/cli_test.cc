@@ -135,6 +135,19 @@ TEST(Cli, ConfigFileAndEnvironmentSetTheDatabase) {
 class CliDbTest : public BackendTest {
  protected:
   std::string Db() const { return "--db " + Quote(test_db_->url()) + " "; }
+
+  // A migrated database with one organisation, tax code 3801234567, prefix 8930001.
+  void CreateOrganisation() {
+    auto db = test_db_->Open();
+    ASSERT_TRUE(IsOk(db));
+    Store store(std::move(db).value());
+    ASSERT_TRUE(IsOk(store.Migrate()));
+    Organisation org;
+    org.name = "HTX Điều Bù Đăng";
+    org.tax_code = "3801234567";
+    org.gs1_company_prefix = "8930001";
+    ASSERT_TRUE(IsOk(store.CreateOrganisation(org, Actor::System("system:test"))));
+  }
 };
 
 TEST_P(CliDbTest, UsersFromAddToDisable) {
@@ -235,17 +248,7 @@ TEST(Cli, EpcisHashReproducesTheCbvVectors) {
 }
 
 TEST_P(CliDbTest, CaptureThenQuery) {
-  {
-    auto db = test_db_->Open();
-    ASSERT_TRUE(IsOk(db));
-    Store store(std::move(db).value());
-    ASSERT_TRUE(IsOk(store.Migrate()));
-    Organisation org;
-    org.name = "HTX Điều Bù Đăng";
-    org.tax_code = "3801234567";
-    org.gs1_company_prefix = "8930001";
-    ASSERT_TRUE(IsOk(store.CreateOrganisation(org, Actor::System("system:test"))));
-  }
+  ASSERT_NO_FATAL_FAILURE(CreateOrganisation());
   const std::string dir =
       std::filesystem::temp_directory_path() / ("txng_cli_epcis_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
@@ -299,17 +302,7 @@ TEST_P(CliDbTest, CaptureThenQuery) {
 }
 
 TEST_P(CliDbTest, CaptureThenTrace) {
-  {
-    auto db = test_db_->Open();
-    ASSERT_TRUE(IsOk(db));
-    Store store(std::move(db).value());
-    ASSERT_TRUE(IsOk(store.Migrate()));
-    Organisation org;
-    org.name = "HTX Điều Bù Đăng";
-    org.tax_code = "3801234567";
-    org.gs1_company_prefix = "8930001";
-    ASSERT_TRUE(IsOk(store.CreateOrganisation(org, Actor::System("system:test"))));
-  }
+  ASSERT_NO_FATAL_FAILURE(CreateOrganisation());
   const std::string dir =
       std::filesystem::temp_directory_path() / ("txng_cli_trace_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
