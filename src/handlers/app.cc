@@ -8,6 +8,7 @@
 #include "handlers/api_exports.h"
 #include "handlers/api_gs1.h"
 #include "handlers/api_labels.h"
+#include "handlers/api_recalls.h"
 #include "handlers/api_trace.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
@@ -24,6 +25,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterEventReviewApi(router, app);
   RegisterLabelsApi(router, app);
   RegisterExportsApi(router, app);
+  RegisterRecallsApi(router, app);
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));

@@ -1,15 +1,19 @@
 #include "handlers/pages.h"
 
+#include <cctype>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "common/embedded.h"
 #include "gs1/check_digit.h"
 #include "gs1/digital_link.h"
+#include "handlers/api_handler.h"
 #include "handlers/auth.h"
 #include "handlers/journey_view.h"
 #include "http/i18n.h"
 #include "http/problem.h"
 #include "service/passwords.h"
+#include "service/recall.h"
 #include "service/trace.h"
 #include "trace/one_step.h"
 
@@ -101,6 +105,33 @@ http::Response Home(AppContext& app, http::Request& req, const Principal& p,
   return Page(req, code_error.empty() ? 200 : 400, app.renderer.Render("home", data, lang));
 }
 
+// The product page's warning: each open recall's reason and the lots it
+// covers ("all lots" when it recalls the trade item itself).
+std::string RecallBanner(const AppContext& app, http::Lang lang,
+                         const std::vector<RecallCover>& recalls) {
+  const auto& cat = app.renderer.catalogue();
+  std::string message;
+  for (const RecallCover& c : recalls) {
+    std::string lots;
+    bool whole_product = false;
+    for (const std::string& id : c.identifiers) {
+      const std::string lot = LotCodeOf(id);
+      if (!lot.empty() && lots.find(lot) == std::string::npos) {
+        lots += (lots.empty() ? "" : ", ") + lot;
+      }
+      whole_product =
+          whole_product ||
+          id.find('/', std::string_view("https://id.gs1.org/01/").size()) == std::string::npos;
+    }
+    if (!message.empty()) message += " · ";
+    message += c.recall.reason + " (";
+    message += whole_product ? std::string(cat.T(lang, "product.recall_all_lots"))
+                             : std::string(cat.T(lang, "product.recall_lots")) + " " + lots;
+    message += ")";
+  }
+  return message;
+}
+
 http::Response ProductPage(AppContext& app, http::Request& req, const Principal& p) {
   const http::Lang lang = http::NegotiateLang(req);
   auto found = app.catalog.GetPublicProduct(req.Param("gtin"));
@@ -135,6 +166,9 @@ http::Response ProductPage(AppContext& app, http::Request& req, const Principal&
                     {"expiry_date", http::CalendarDateValue(lang, lot.expiry_date)}});
   }
   data["lots"] = std::move(lots);
+  auto recalls = OpenRecallsForGtin(app.store, pr.gtin);
+  if (!recalls.ok()) return ErrorPage(app, req, p, recalls.status());
+  if (!recalls->empty()) data["recall"] = {{"message", RecallBanner(app, lang, *recalls)}};
   // The stages: the journey of the newest published lot, as the caller may
   // see it.
   data["stages"] = json::array();
@@ -337,6 +371,120 @@ http::Response Dashboard(AppContext& app, http::Request& req, const Principal& p
   return Page(req, 200, app.renderer.Render("dashboard", data, lang));
 }
 
+// A quantity as people write it: 400, 12.5 (no trailing zeros).
+std::string QuantityText(double q) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", q);
+  return text;
+}
+
+// A recall's list and page fields, as display text.
+json RecallFacts(const AppContext& app, http::Lang lang, const Recall& r) {
+  // Catalogue keys are lower case: "recall_severity.ii".
+  std::string severity_key(ToString(r.severity));
+  for (char& c : severity_key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  json facts = {
+      {"url", "/recalls/" + std::to_string(r.id)},
+      {"id", r.id},
+      {"identifier", r.root_id},
+      {"lot", LotCodeOf(r.root_id)},
+      {"reason", r.reason},
+      {"severity", Label(app.renderer, lang, "recall_severity.", severity_key)},
+      {"status", Label(app.renderer, lang, "recall_status.", std::string(ToString(r.status)))},
+      {"opened", http::DateValue(lang, r.opened_at)},
+      {"opened_by", r.opened_by},
+      {"items", r.item_count},
+      {"item_count", r.item_count},
+      {"truncated", r.items_truncated}};
+  if (!r.affected_from.empty() || !r.affected_to.empty()) {
+    facts["period"] = r.affected_from + " – " + r.affected_to;
+  }
+  if (r.closed_at) {
+    facts["closed"] = http::DateValue(lang, *r.closed_at);
+    facts["closed_by"] = r.closed_by;
+    facts["note"] = r.closing_note;
+  }
+  return facts;
+}
+
+// /recalls: the recalls the signed-in user may see (ListRecalls decides).
+http::Response RecallsPage(AppContext& app, http::Request& req, const Principal& p) {
+  if (p.kind != Principal::Kind::kUser) {
+    return http::Response::Redirect(303, "/login?next=" + http::PercentEncode(req.target));
+  }
+  const http::Lang lang = http::NegotiateLang(req);
+  auto page = PageFromQuery(req);
+  if (!page.ok()) return ErrorPage(app, req, p, page.status());
+  auto recalls = ListRecalls(app.store, p, {}, *page);
+  if (!recalls.ok()) return ErrorPage(app, req, p, recalls.status());
+  json data = LayoutData(req, p);
+  json rows = json::array();
+  for (const Recall& r : recalls->items) rows.push_back(RecallFacts(app, lang, r));
+  data["any"] = !rows.empty();
+  data["recalls"] = std::move(rows);
+  data["total"] = recalls->total;
+  if (page->offset + page->limit < recalls->total) {
+    data["more"] = {{"url", "/recalls?offset=" + std::to_string(page->offset + page->limit) +
+                                "&limit=" + std::to_string(page->limit)}};
+  }
+  return Page(req, 200, app.renderer.Render("recalls", data, lang));
+}
+
+// /recalls/{id}: one recall, a page of its impact set and its history.
+http::Response RecallPage(AppContext& app, http::Request& req, const Principal& p) {
+  if (p.kind != Principal::Kind::kUser) {
+    return http::Response::Redirect(303, "/login?next=" + http::PercentEncode(req.target));
+  }
+  const http::Lang lang = http::NegotiateLang(req);
+  auto id = PathId(req, "id", "recall");
+  if (!id.ok()) return ErrorPage(app, req, p, id.status());
+  auto page = PageFromQuery(req);
+  if (!page.ok()) return ErrorPage(app, req, p, page.status());
+  if (!req.Query("limit")) page->limit = 200;
+  auto detail = GetRecall(app.store, p, *id, *page);
+  if (!detail.ok()) return ErrorPage(app, req, p, detail.status());
+  json data = LayoutData(req, p);
+  data["title"] =
+      std::string(app.renderer.catalogue().T(lang, "recall.heading")) + " " + std::to_string(*id);
+  data["recall"] = RecallFacts(app, lang, detail->recall);
+  json items = json::array();
+  for (const RecallItem& i : detail->items.items) {
+    items.push_back({{"identifier", i.identifier},
+                     {"name", i.name},
+                     {"reach", Label(app.renderer, lang, "recall_reach.", i.reach)},
+                     {"quantity", i.quantity ? json(QuantityText(*i.quantity)) : json(nullptr)},
+                     {"uom", i.uom},
+                     {"holder", i.holder},
+                     {"holder_name", i.holder_name},
+                     {"location", i.location},
+                     {"location_name", i.location_name}});
+  }
+  const int64_t total = detail->items.total;
+  const std::string base =
+      "/recalls/" + std::to_string(*id) + "?limit=" + std::to_string(page->limit) + "&offset=";
+  json pager = {{"from", items.empty() ? 0 : page->offset + 1},
+                {"to", page->offset + static_cast<int64_t>(items.size())},
+                {"total", total}};
+  if (page->offset > 0)
+    pager["prev"] = base + std::to_string(std::max(0, page->offset - page->limit));
+  if (page->offset + page->limit < total)
+    pager["next"] = base + std::to_string(page->offset + page->limit);
+  data["items"] = std::move(items);
+  data["page"] = std::move(pager);
+  json history = json::array();
+  for (const RecallUpdate& u : detail->history) {
+    std::string changed;
+    for (const std::string& f : u.changed) changed += (changed.empty() ? "" : ", ") + f;
+    history.push_back({{"at", http::DateTimeValue(lang, u.at)},
+                       {"actor", u.actor},
+                       {"action", Label(app.renderer, lang, "recall_action.", u.action)},
+                       {"changed", changed},
+                       {"note", u.note}});
+  }
+  data["history"] = std::move(history);
+  return Page(req, 200, app.renderer.Render("recall", data, lang));
+}
+
 // Wraps a page body: authenticate (a bad API key on a page is treated as a
 // visitor), then render.
 template <typename Fn>
@@ -364,6 +512,8 @@ void RegisterPages(http::Router& router, AppContext& app) {
   router.Add("POST", "/login", PageHandler(app, LoginSubmit));
   router.Add("POST", "/logout", PageHandler(app, Logout));
   router.Add("GET", "/dashboard", PageHandler(app, Dashboard));
+  router.Add("GET", "/recalls", PageHandler(app, RecallsPage));
+  router.Add("GET", "/recalls/{id}", PageHandler(app, RecallPage));
   router.Add("GET", "/docs/api", [](http::Request&) {
     auto doc = FindEmbedded(EmbeddedDocs(), "API.md");
     http::Response res = http::Response::Text(200, std::string(doc.value_or("")));

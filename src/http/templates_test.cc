@@ -139,6 +139,66 @@ json PageData(std::string_view page, Lang lang) {
                      {"counts", {{"products", counts}, {"locations", counts}, {"lots", counts}}},
                      {"api_docs_url", "/api/v1/docs"}});
   }
+  if (page == "recalls") {
+    return SignedIn(
+        {{"target", "/recalls"},
+         {"any", true},
+         {"recalls", json::array({{{"url", "/recalls/3"},
+                                   {"id", 3},
+                                   {"identifier", "https://id.gs1.org/01/08930001000018/10/L2503B"},
+                                   {"lot", "L2503B"},
+                                   {"reason", "Bao bì hở"},
+                                   {"severity", "Cấp II"},
+                                   {"status", "Đang thu hồi"},
+                                   {"opened", DateValue(lang, kApprovedAt)},
+                                   {"items", 12},
+                                   {"truncated", false}}})},
+         {"total", 1},
+         {"more", {{"url", "/recalls?offset=50&limit=50"}}}});
+  }
+  if (page == "recall") {
+    return SignedIn(
+        {{"target", "/recalls/3"},
+         {"recall",
+          {{"id", 3},
+           {"identifier", "https://id.gs1.org/01/08930001000018/10/L2503B"},
+           {"lot", "L2503B"},
+           {"reason", "Bao bì hở"},
+           {"severity", "Cấp II"},
+           {"status", "Đã kết thúc"},
+           {"period", "2025-03-01 – 2025-03-05"},
+           {"opened", DateValue(lang, kApprovedAt)},
+           {"opened_by", "user:hanh"},
+           {"closed", DateValue(lang, kApprovedAt + 86400000)},
+           {"closed_by", "user:hanh"},
+           {"note", "Đã tiêu hủy toàn bộ"},
+           {"item_count", 2},
+           {"truncated", true}}},
+         {"items", json::array({{{"identifier", "https://id.gs1.org/01/08930001000018/10/L2503B"},
+                                 {"name", "Hạt điều rang muối Bù Đăng"},
+                                 {"reach", "Lô bị thu hồi"},
+                                 {"quantity", "400"},
+                                 {"uom", "KGM"},
+                                 {"holder", ""},
+                                 {"location", "https://id.gs1.org/414/8930001000018"},
+                                 {"location_name", "Xưởng HTX Điều Phú Riềng"}},
+                                {{"identifier", "https://id.gs1.org/00/089300010000000018"},
+                                 {"reach", "Bao bì, pallet đã chứa lô này"},
+                                 {"holder", "https://id.gs1.org/417/8930002000000"},
+                                 {"holder_name", "Công ty Nhập khẩu"},
+                                 {"location", ""}}})},
+         {"page", {{"from", 1}, {"to", 2}, {"total", 2}, {"next", "/recalls/3?offset=200"}}},
+         {"history", json::array({{{"at", DateTimeValue(lang, kApprovedAt)},
+                                   {"actor", "user:hanh"},
+                                   {"action", "Mở"},
+                                   {"changed", ""},
+                                   {"note", ""}},
+                                  {{"at", DateTimeValue(lang, kApprovedAt + 86400000)},
+                                   {"actor", "user:hanh"},
+                                   {"action", "Đóng"},
+                                   {"changed", "status"},
+                                   {"note", "Đã tiêu hủy toàn bộ"}}})}});
+  }
   return nullptr;
 }
 

@@ -21,6 +21,7 @@
 #include "store/events.h"
 #include "store/master_data.h"
 #include "store/model.h"
+#include "store/recalls.h"
 
 namespace txng {
 
@@ -233,6 +234,27 @@ class Store {
   // Newest first; only `org_id`'s jobs when set.
   Result<std::vector<CaptureJob>> ListCaptureJobs(std::optional<int64_t> org_id, int limit);
   Result<int64_t> AbandonRunningCaptureJobs(const std::string& reason);
+
+  // Recalls (store_recalls.cc). CreateRecall stores `r` (opened now by
+  // `actor`, status open) with its impact set and the first history entry;
+  // UpdateRecall replaces the fields of `change` and the impact set and
+  // records which fields changed; CloseRecall closes with a note. Update
+  // and close: kNotFound when there is no such recall, kFailedPrecondition
+  // when it is closed already. Each write is audited ("recall.open",
+  // "recall.update", "recall.close").
+  Result<Recall> CreateRecall(const Recall& r, const std::vector<RecallItem>& items,
+                              const Actor& actor);
+  Result<Recall> UpdateRecall(int64_t id, const RecallChange& change, const Actor& actor);
+  Result<Recall> CloseRecall(int64_t id, const std::string& note, const Actor& actor);
+  Result<Recall> GetRecall(int64_t id);
+  // Newest first.
+  Result<Page<Recall>> ListRecalls(const RecallFilter& f, PageRequest page);
+  // In the order the trace found them.
+  Result<Page<RecallItem>> ListRecallItems(int64_t recall_id, PageRequest page);
+  // Oldest first.
+  Result<std::vector<RecallUpdate>> ListRecallUpdates(int64_t recall_id);
+  // Newest first, at most 50.
+  Result<std::vector<RecallCover>> FindOpenRecalls(const RecallCoverQuery& q);
 
   // Audit log.
   Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,
