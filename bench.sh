@@ -24,6 +24,9 @@
 #                       random raw lots, kernel lots and pallets, beside the backward
 #                       trace as one recursive SQL query, and the recall impact (forward
 #                       from raw lots). BENCH_TRACE_PARAMS: more PARAM=VALUE of the chain.
+#                       First, per backend, a chain of BENCH_TRACE_CHECK_EVENTS (20000; 0
+#                       skips it) is loaded both through capture and in bulk, and every
+#                       lot's and pallet's trace must be the same on both.
 #
 # Environment: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64),
 # TXNG_THREADS (txng worker threads, default 2 = the cores of the reference machine);
@@ -133,8 +136,23 @@ if [[ "$what" == "trace" ]]; then
   # The value after `key` on the line of $work/out-$backend whose first
   # words are `prefix`.
   field() { awk -v p="$2" -v k="$3" 'index($0, p " ") == 1 { for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }' "$work/out-$1"; }
+  check_events="${BENCH_TRACE_CHECK_EVENTS:-20000}"
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   for backend in $backends; do
+    echo "check roots 0 identical 0" >"$work/check-$backend"
+    if [[ $check_events != 0 ]]; then
+      if [[ $backend == SQLite ]]; then
+        "$bin" check "sqlite:$work/check-capture.db" "sqlite:$work/check-bulk.db" \
+          "events=$check_events" ${BENCH_TRACE_PARAMS:-} >"$work/check-$backend"
+        rm -f "$work/check-"*.db*
+      else
+        pg=$(scripts/pgtest start "$work/pg" ${BENCH_PG_PORT:-})
+        psql -q "$pg" -c "CREATE DATABASE check_capture" -c "CREATE DATABASE check_bulk" >/dev/null
+        "$bin" check "${pg%/postgres}/check_capture" "${pg%/postgres}/check_bulk" \
+          "events=$check_events" ${BENCH_TRACE_PARAMS:-} >"$work/check-$backend"
+        scripts/pgtest stop "$work/pg" >/dev/null
+      fi
+    fi
     if [[ $backend == SQLite ]]; then
       "$bin" run "sqlite:$work/trace.db" "$roots" "$load" "${params[@]}" >"$work/out-$backend"
       rm -f "$work/trace.db"*
@@ -146,10 +164,11 @@ if [[ "$what" == "trace" ]]; then
   done
   echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · $events events (${params[*]}) · $roots roots · load average (1/5/15 min) $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after · PostgreSQL 15 (scripts/pgtest: fsync=off)"
   echo
-  echo "| backend | events | load | load events/s | epcis_event_epcs rows | epcis_event_quantities rows | epcis_event_links rows | floor = trace upstream |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| backend | events | load | load events/s | epcis_event_epcs rows | epcis_event_quantities rows | epcis_event_links rows | EventsNaming calls per trace | floor = trace upstream | capture = bulk ($check_events events) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for backend in $backends; do
-    echo "| $backend | $(field "$backend" "load events" events) | $(field "$backend" "load events" mode) | $(field "$backend" "load events" events_per_s) | $(field "$backend" rows epcis_event_epcs) | $(field "$backend" rows epcis_event_quantities) | $(field "$backend" rows epcis_event_links) | $(field "$backend" floor_check same)/$(field "$backend" floor_check roots) |"
+    same=$(awk '$1 == "check" { print $5 "/" $3 }' "$work/check-$backend")
+    echo "| $backend | $(field "$backend" "load events" events) | $(field "$backend" "load events" mode) | $(field "$backend" "load events" events_per_s) | $(field "$backend" rows epcis_event_epcs) | $(field "$backend" rows epcis_event_quantities) | $(field "$backend" rows epcis_event_links) | $(field "$backend" source_calls events_naming_per_trace) | $(field "$backend" floor_check same)/$(field "$backend" floor_check roots) | $same |"
   done
   echo
   echo "| backend | what | roots | p50 ms | p99 ms | max ms | client CPU p50 ms | client CPU p99 ms | nodes per answer | events per answer |"
