@@ -176,12 +176,15 @@ if [[ "$what" == "trace" ]]; then
   for backend in $backends; do
     awk -v b="$backend" '
       $1 == "trace_both" || ($1 == "trace_backward" && $2 == "all") ||
-      ($1 == "floor_sql_backward" && $2 == "all") || $1 == "recall_forward" {
+      ($1 == "floor_sql_backward" && $2 == "all") || $1 == "recall_forward" ||
+      $1 == "empty_transaction" {
         if ($1 == "trace_both") what = "Trace both ways, " $2 " roots"
         else if ($1 == "trace_backward") what = "Trace backward, all roots"
         else if ($1 == "floor_sql_backward") what = "floor: backward as one recursive SQL query (identifiers only)"
-        else what = "recall impact: Trace forward from a raw lot"
-        ev = $1 == "floor_sql_backward" ? "–" : $18
+        else if ($1 == "recall_forward") what = "recall impact: Trace forward from a raw lot"
+        else what = "an empty read transaction (BEGIN, SELECT 1, COMMIT)"
+        ev = $1 == "floor_sql_backward" || $1 == "empty_transaction" ? "–" : $18
+        if ($1 == "empty_transaction") $16 = "–"
         print "| " b " | " what " | " $4 " | " $6 " | " $8 " | " $10 " | " $12 " | " $14 " | " $16 " | " ev " |"
       }' "$work/out-$backend"
   done

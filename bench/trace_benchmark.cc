@@ -15,7 +15,8 @@
 //       100 roots the floor's set must equal the upstream nodes of the
 //       kBackward trace. Then the recall impact: kForward traces from
 //       ROOTS / 10 random raw lots (at least 10) through every tier, with
-//       the largest page (trace::kMaxLimit nodes).
+//       the largest page (trace::kMaxLimit nodes). Beside them, ROOTS empty
+//       read transactions (BEGIN, SELECT 1, COMMIT).
 //   trace_benchmark check CAPTURE_URL BULK_URL [PARAM=VALUE ...]
 //       Loads the same chain into CAPTURE_URL through capture and into
 //       BULK_URL in bulk, then traces (kBoth) every raw lot, kernel lot and
@@ -428,6 +429,19 @@ int Run(const std::string& url, int roots_wanted, bool bulk, const ChainParams& 
       "source_calls traces %zu events_naming_per_trace %.2f ids_per_call %.1f\n", 2 * roots.size(),
       static_cast<double>(CountingSource::calls) / static_cast<double>(2 * roots.size()),
       static_cast<double>(CountingSource::ids) / static_cast<double>(CountingSource::calls));
+
+  // What a read transaction costs without any work in it (BEGIN, SELECT 1,
+  // COMMIT): the part of each EventsNaming call that is round trips.
+  Samples empty;
+  for (size_t i = 0; i < roots.size(); ++i) {
+    Must(Timed({&empty},
+               [&] {
+                 return store->db().Transact(
+                     TxMode::kRead, [](SqlConnection& c) { return c.Run("SELECT 1").status(); });
+               }),
+         "empty transaction");
+  }
+  Print("empty_transaction", "all", empty);
 
   // Recall impact: everything downstream of a raw lot.
   std::vector<Root> lots;
