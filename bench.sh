@@ -16,6 +16,17 @@
 #   ./bench.sh query    loads BENCH_QUERY_EVENTS (default 1000000) events per backend
 #                       through capture, then p50/p99 of MATCH_epc and of
 #                       EQ_bizStep + a one-week eventTime window (BENCH_QUERIES, 2000).
+#   ./bench.sh trace    bench/trace_benchmark (Release, ./build-bench): loads a generated
+#                       six-tier cashew chain of BENCH_TRACE_EVENTS (default 1000000)
+#                       events per backend (bench/trace_chain.h; bulk rows of capture's
+#                       shape, or BENCH_TRACE_LOAD=capture), then p50/p99 of trace::Trace
+#                       (both directions, and backward) from BENCH_TRACE_ROOTS (1000)
+#                       random raw lots, kernel lots and pallets, beside the backward
+#                       trace as one recursive SQL query, and the recall impact (forward
+#                       from raw lots). BENCH_TRACE_PARAMS: more PARAM=VALUE of the chain.
+#                       First, per backend, a chain of BENCH_TRACE_CHECK_EVENTS (20000; 0
+#                       skips it) is loaded both through capture and in bulk, and every
+#                       lot's and pallet's trace must be the same on both.
 #
 # Environment: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64),
 # TXNG_THREADS (txng worker threads, default 2 = the cores of the reference machine);
@@ -28,9 +39,9 @@ cd "$(dirname "$0")"
 
 what="${1:-}"
 case "$what" in
-  http | gs1 | capture | query) ;;
+  http | gs1 | capture | query | trace) ;;
   *)
-    echo "usage: ./bench.sh http|gs1|capture|query" >&2
+    echo "usage: ./bench.sh http|gs1|capture|query|trace" >&2
     exit 2
     ;;
 esac
@@ -104,6 +115,79 @@ if [[ "$what" == "capture" || "$what" == "query" ]]; then
       rm -f "$work/query.db"*
     done
   fi
+  exit 0
+fi
+
+if [[ "$what" == "trace" ]]; then
+  build_bench trace_benchmark
+  bin=build-bench/bench/trace_benchmark
+  work=$(mktemp -d /tmp/txng-bench-trace.XXXXXX)
+  chmod 755 "$work"  # the PostgreSQL server runs as user postgres
+  cleanup() {
+    scripts/pgtest stop "$work/pg" >/dev/null 2>&1 || true
+    rm -rf "$work"
+  }
+  trap cleanup EXIT
+  events="${BENCH_TRACE_EVENTS:-1000000}"
+  roots="${BENCH_TRACE_ROOTS:-1000}"
+  load="${BENCH_TRACE_LOAD:-bulk}"
+  backends="${BENCH_BACKENDS:-SQLite PostgreSQL}"
+  read -r -a params <<<"events=$events ${BENCH_TRACE_PARAMS:-}"
+  # The value after `key` on the line of $work/out-$backend whose first
+  # words are `prefix`.
+  field() { awk -v p="$2" -v k="$3" 'index($0, p " ") == 1 { for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }' "$work/out-$1"; }
+  check_events="${BENCH_TRACE_CHECK_EVENTS:-20000}"
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  for backend in $backends; do
+    echo "check roots 0 identical 0" >"$work/check-$backend"
+    if [[ $check_events != 0 ]]; then
+      if [[ $backend == SQLite ]]; then
+        "$bin" check "sqlite:$work/check-capture.db" "sqlite:$work/check-bulk.db" \
+          "events=$check_events" ${BENCH_TRACE_PARAMS:-} >"$work/check-$backend"
+        rm -f "$work/check-"*.db*
+      else
+        pg=$(scripts/pgtest start "$work/pg" ${BENCH_PG_PORT:-})
+        psql -q "$pg" -c "CREATE DATABASE check_capture" -c "CREATE DATABASE check_bulk" >/dev/null
+        "$bin" check "${pg%/postgres}/check_capture" "${pg%/postgres}/check_bulk" \
+          "events=$check_events" ${BENCH_TRACE_PARAMS:-} >"$work/check-$backend"
+        scripts/pgtest stop "$work/pg" >/dev/null
+      fi
+    fi
+    if [[ $backend == SQLite ]]; then
+      "$bin" run "sqlite:$work/trace.db" "$roots" "$load" "${params[@]}" >"$work/out-$backend"
+      rm -f "$work/trace.db"*
+    else
+      pg=$(scripts/pgtest start "$work/pg" ${BENCH_PG_PORT:-})
+      "$bin" run "$pg" "$roots" "$load" "${params[@]}" >"$work/out-$backend"
+      scripts/pgtest stop "$work/pg" >/dev/null
+    fi
+  done
+  echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · $events events (${params[*]}) · $roots roots · load average (1/5/15 min) $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after · PostgreSQL 15 (scripts/pgtest: fsync=off)"
+  echo
+  echo "| backend | events | load | load events/s | epcis_event_epcs rows | epcis_event_quantities rows | epcis_event_links rows | EventsNaming calls per trace | floor = trace upstream | capture = bulk ($check_events events) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for backend in $backends; do
+    same=$(awk '$1 == "check" { print $5 "/" $3 }' "$work/check-$backend")
+    echo "| $backend | $(field "$backend" "load events" events) | $(field "$backend" "load events" mode) | $(field "$backend" "load events" events_per_s) | $(field "$backend" rows epcis_event_epcs) | $(field "$backend" rows epcis_event_quantities) | $(field "$backend" rows epcis_event_links) | $(field "$backend" source_calls events_naming_per_trace) | $(field "$backend" floor_check same)/$(field "$backend" floor_check roots) | $same |"
+  done
+  echo
+  echo "| backend | what | roots | p50 ms | p99 ms | max ms | client CPU p50 ms | client CPU p99 ms | nodes per answer | events per answer |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for backend in $backends; do
+    awk -v b="$backend" '
+      $1 == "trace_both" || ($1 == "trace_backward" && $2 == "all") ||
+      ($1 == "floor_sql_backward" && $2 == "all") || $1 == "recall_forward" ||
+      $1 == "empty_transaction" {
+        if ($1 == "trace_both") what = "Trace both ways, " $2 " roots"
+        else if ($1 == "trace_backward") what = "Trace backward, all roots"
+        else if ($1 == "floor_sql_backward") what = "floor: backward as one recursive SQL query (identifiers only)"
+        else if ($1 == "recall_forward") what = "recall impact: Trace forward from a raw lot"
+        else what = "an empty read transaction (BEGIN, SELECT 1, COMMIT)"
+        ev = $1 == "floor_sql_backward" || $1 == "empty_transaction" ? "–" : $18
+        if ($1 == "empty_transaction") $16 = "–"
+        print "| " b " | " what " | " $4 " | " $6 " | " $8 " | " $10 " | " $12 " | " $14 " | " $16 " | " ev " |"
+      }' "$work/out-$backend"
+  done
   exit 0
 fi
 
