@@ -1,9 +1,9 @@
-// StoreLineageSource: one read transaction per EventsNaming call — which
-// events name the identifiers (bounded per identifier by a window
-// function), which identifiers have events the caller may not see, then
-// the chosen events' columns and index rows. Identifier and row lists are
-// bound in chunks whose sizes are powers of two (padded with their last
-// value), so that few distinct statement texts reach the statement caches.
+// StoreLineageSource: one read transaction per EventsNaming call — the
+// events that name the identifiers with their columns (bounded per
+// identifier by a window function), which identifiers have events the
+// caller may not see, then the chosen events' index rows in one statement. Identifier and row lists
+// are bound in chunks whose sizes are powers of two (padded with their last value), so that few
+// distinct statement texts reach the statement caches.
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -88,77 +88,75 @@ trace::Role RoleFromName(std::string_view role) {
   return trace::Role::kEpc;  // "epc", "quantity"
 }
 
-// Reads the chosen events (columns and index rows) into `out`, in the
-// order of `rows`.
-Status LoadEvents(SqlConnection& c, const std::vector<int64_t>& rows,
-                  std::vector<trace::LineageEvent>& out) {
-  std::unordered_map<int64_t, trace::LineageEvent> by_row;
+// The columns of an event row as the lineage reads them, from column
+// `first` on: id, event_id, event_type, action, event_time, biz_step,
+// disposition, read_point, biz_location, org_id.
+constexpr std::string_view kEventColumns =
+    "e.id, e.event_id, e.event_type, e.action, e.event_time, e.biz_step, e.disposition, "
+    "e.read_point, e.biz_location, e.org_id";
+
+trace::LineageEvent EventFromRow(const SqlRow& r, size_t first) {
+  trace::LineageEvent e;
+  e.row = r.Int(first);
+  e.event_id = r.Text(first + 1);
+  e.type = epcis::EventTypeFromName(r.Text(first + 2)).value_or(epcis::EventType::kObject);
+  e.action = epcis::ActionFromName(r.Text(first + 3)).value_or(epcis::Action::kNone);
+  e.event_time = r.Int(first + 4);
+  e.biz_step = r.Text(first + 5);
+  e.disposition = r.Text(first + 6);
+  e.read_point = r.Text(first + 7);
+  e.biz_location = r.Text(first + 8);
+  e.org_id = r.Int(first + 9);
+  return e;
+}
+
+// Adds the index rows of the events in `by_row` (identifiers, quantities,
+// sources, destinations, bizTransactions) with one statement per chunk:
+// the three index tables in one UNION ALL, in value order so that both
+// databases give the same answer.
+Status LoadIndexRows(SqlConnection& c, const std::vector<int64_t>& rows,
+                     std::unordered_map<int64_t, trace::LineageEvent>& by_row) {
   for (const std::vector<int64_t>& chunk : Chunks(rows)) {
     Params p;
     const std::string list = p.List(chunk);
     TXNG_ASSIGN_OR_RETURN(
-        SqlResult events,
-        c.Run("SELECT id, event_id, event_type, action, event_time, biz_step, disposition, "
-              "read_point, biz_location, org_id FROM epcis_events WHERE id IN (" +
-                  list + ")",
+        SqlResult index,
+        c.Run("SELECT event_row, 0 AS source, role, epc AS value, CAST(NULL AS DOUBLE PRECISION) "
+              "AS quantity, '' AS uom FROM epcis_event_epcs WHERE event_row IN (" +
+                  list +
+                  ") UNION ALL SELECT event_row, 1, role, epc_class, quantity, uom FROM "
+                  "epcis_event_quantities WHERE event_row IN (" +
+                  list +
+                  ") UNION ALL SELECT event_row, 2, kind, value, NULL, type FROM "
+                  "epcis_event_links WHERE event_row IN (" +
+                  list + ") ORDER BY 1, 2, 3, 4, 6",
               p.values()));
-    for (const SqlRow& r : events.rows) {
-      trace::LineageEvent e;
-      e.row = r.Int(0);
-      e.event_id = r.Text(1);
-      e.type = epcis::EventTypeFromName(r.Text(2)).value_or(epcis::EventType::kObject);
-      e.action = epcis::ActionFromName(r.Text(3)).value_or(epcis::Action::kNone);
-      e.event_time = r.Int(4);
-      e.biz_step = r.Text(5);
-      e.disposition = r.Text(6);
-      e.read_point = r.Text(7);
-      e.biz_location = r.Text(8);
-      e.org_id = r.Int(9);
-      by_row.emplace(e.row, std::move(e));
-    }
-    // Index rows in value order: the same answer from both databases.
-    TXNG_ASSIGN_OR_RETURN(SqlResult epcs, c.Run("SELECT event_row, role, epc FROM epcis_event_epcs "
-                                                "WHERE event_row IN (" +
-                                                    list + ") ORDER BY event_row, role, epc",
-                                                p.values()));
-    for (const SqlRow& r : epcs.rows) {
+    for (const SqlRow& r : index.rows) {
       auto it = by_row.find(r.Int(0));
       if (it == by_row.end()) continue;
-      it->second.objects.push_back({r.Text(2), RoleFromName(r.Text(1)), false, std::nullopt, ""});
-    }
-    TXNG_ASSIGN_OR_RETURN(SqlResult quantities,
-                          c.Run("SELECT event_row, role, epc_class, quantity, uom "
-                                "FROM epcis_event_quantities WHERE event_row IN (" +
-                                    list + ") ORDER BY event_row, role, epc_class",
-                                p.values()));
-    for (const SqlRow& r : quantities.rows) {
-      auto it = by_row.find(r.Int(0));
-      if (it == by_row.end()) continue;
-      it->second.objects.push_back(
-          {r.Text(2), RoleFromName(r.Text(1)), true, r.OptDouble(3), r.Text(4)});
-    }
-    TXNG_ASSIGN_OR_RETURN(SqlResult links,
-                          c.Run("SELECT event_row, kind, type, value FROM epcis_event_links "
-                                "WHERE event_row IN (" +
-                                    list + ") ORDER BY event_row, kind, type, value",
-                                p.values()));
-    for (const SqlRow& r : links.rows) {
-      auto it = by_row.find(r.Int(0));
-      if (it == by_row.end()) continue;
-      const std::string kind = r.Text(1);
-      epcis::TypedId link{r.Text(2), r.Text(3)};
-      if (kind == "source") {
-        it->second.sources.push_back(std::move(link));
-      } else if (kind == "destination") {
-        it->second.destinations.push_back(std::move(link));
-      } else {
-        it->second.biz_transactions.push_back(std::move(link));
+      trace::LineageEvent& e = it->second;
+      switch (r.Int(1)) {
+        case 0:
+          e.objects.push_back({r.Text(3), RoleFromName(r.Text(2)), false, std::nullopt, ""});
+          break;
+        case 1:
+          e.objects.push_back(
+              {r.Text(3), RoleFromName(r.Text(2)), true, r.OptDouble(4), r.Text(5)});
+          break;
+        default: {
+          // Links: kind in the role column, type in the uom column.
+          const std::string kind = r.Text(2);
+          epcis::TypedId link{r.Text(5), r.Text(3)};
+          if (kind == "source") {
+            e.sources.push_back(std::move(link));
+          } else if (kind == "destination") {
+            e.destinations.push_back(std::move(link));
+          } else {
+            e.biz_transactions.push_back(std::move(link));
+          }
+        }
       }
     }
-  }
-  for (int64_t row : rows) {
-    auto it = by_row.find(row);
-    if (it != by_row.end()) out.push_back(std::move(it->second));
   }
   return Status::Ok();
 }
@@ -169,8 +167,9 @@ Result<trace::NamingAnswer> StoreLineageSource::EventsNaming(const trace::Source
   return InTransaction<trace::NamingAnswer>(
       store_.db(), TxMode::kRead, [&](SqlConnection& c) -> Result<trace::NamingAnswer> {
         trace::NamingAnswer answer;
-        // (event_time, row) of every chosen event, and how many per id.
-        std::set<std::pair<int64_t, int64_t>> chosen;
+        // The chosen events by row, and (event_time, row) for their order.
+        std::unordered_map<int64_t, trace::LineageEvent> by_row;
+        std::set<std::pair<int64_t, int64_t>> order;
         std::set<std::string> truncated, withheld;
         for (const std::vector<std::string>& ids : Chunks(q.ids)) {
           Params p;
@@ -178,20 +177,25 @@ Result<trace::NamingAnswer> StoreLineageSource::EventsNaming(const trace::Source
           const std::string current = Current(p, q);
           const std::string visible = Visible(p, q.visibility);
           const std::string limit = p.Add(static_cast<int64_t>(q.max_events_per_id) + 1);
+          // One more than the bound per identifier says it was cut; the
+          // event columns come along so that only the index rows remain.
           TXNG_ASSIGN_OR_RETURN(
               SqlResult rows,
-              c.Run("SELECT t.id_value, t.event_row, t.event_time, t.rn FROM (SELECT x.id_value, "
-                    "x.event_row, e.event_time, ROW_NUMBER() OVER (PARTITION BY x.id_value "
-                    "ORDER BY e.event_time, e.id) AS rn FROM " +
+              c.Run("SELECT t.id_value, t.rn, " + std::string(kEventColumns) +
+                        " FROM (SELECT x.id_value, x.event_row, ROW_NUMBER() OVER (PARTITION BY "
+                        "x.id_value ORDER BY e.event_time, e.id) AS rn FROM " +
                         naming + " x JOIN epcis_events e ON e.id = x.event_row WHERE " + current +
-                        (visible.empty() ? "" : " AND " + visible) + ") t WHERE t.rn <= " + limit,
+                        (visible.empty() ? "" : " AND " + visible) +
+                        ") t JOIN epcis_events e ON e.id = t.event_row WHERE t.rn <= " + limit,
                     p.values()));
           for (const SqlRow& r : rows.rows) {
-            if (r.Int(3) > q.max_events_per_id) {
+            if (r.Int(1) > q.max_events_per_id) {
               truncated.insert(r.Text(0));
-            } else {
-              chosen.emplace(r.Int(2), r.Int(1));
+              continue;
             }
+            trace::LineageEvent e = EventFromRow(r, 2);
+            order.emplace(e.event_time, e.row);
+            by_row.try_emplace(e.row, std::move(e));
           }
           if (visible.empty()) continue;
           Params h;
@@ -206,9 +210,11 @@ Result<trace::NamingAnswer> StoreLineageSource::EventsNaming(const trace::Source
           for (const SqlRow& r : hidden.rows) withheld.insert(r.Text(0));
         }
         std::vector<int64_t> rows;
-        rows.reserve(chosen.size());
-        for (const auto& [time, row] : chosen) rows.push_back(row);
-        TXNG_RETURN_IF_ERROR(LoadEvents(c, rows, answer.events));
+        rows.reserve(order.size());
+        for (const auto& [time, row] : order) rows.push_back(row);
+        TXNG_RETURN_IF_ERROR(LoadIndexRows(c, rows, by_row));
+        answer.events.reserve(rows.size());
+        for (int64_t row : rows) answer.events.push_back(std::move(by_row.at(row)));
         answer.truncated.assign(truncated.begin(), truncated.end());
         answer.withheld.assign(withheld.begin(), withheld.end());
         return answer;
