@@ -69,11 +69,12 @@ class NodeNamer {
  public:
   NodeNamer(Store& store, const Principal& who) : store_(store), who_(who) {}
 
-  Result<NodeNames> Name(const trace::Graph& g) {
+  Result<NodeNames> Name(const std::vector<std::string>& ids) {
     NodeNames names;
-    for (const trace::Node& n : g.nodes) {
+    for (const std::string& id : ids) {
+      if (names.contains(id)) continue;
       NodeInfo info;
-      const std::vector<gs1::AiValue> ais = AisOf(n.id);
+      const std::vector<gs1::AiValue> ais = AisOf(id);
       if (!Ai(ais, "01").empty()) {
         TXNG_RETURN_IF_ERROR(NameTradeItem(Ai(ais, "01"), Ai(ais, "10"), info));
       } else if (!Ai(ais, "414").empty()) {
@@ -81,8 +82,8 @@ class NodeNamer {
       } else if (!Ai(ais, "417").empty()) {
         TXNG_RETURN_IF_ERROR(NameParty(Ai(ais, "417"), info));
       }
-      if (info.name_vi.empty()) TXNG_RETURN_IF_ERROR(NameFromMasterData(n.id, info));
-      names.emplace(n.id, std::move(info));
+      if (info.name_vi.empty()) TXNG_RETURN_IF_ERROR(NameFromMasterData(id, info));
+      names.emplace(id, std::move(info));
     }
     return names;
   }
@@ -210,12 +211,20 @@ trace::Visibility TraceVisibility(const Principal& who) {
   return {std::nullopt, true};
 }
 
+Result<NodeNames> NameIdentifiers(Store& store, const Principal& who,
+                                  const std::vector<std::string>& ids) {
+  return NodeNamer(store, who).Name(ids);
+}
+
 Result<TraceAnswer> TraceIdentifier(Store& store, trace::TraceRequest request,
                                     const Principal& who) {
   request.visibility = TraceVisibility(who);
   StoreLineageSource source(store);
   TXNG_ASSIGN_OR_RETURN(trace::Graph graph, trace::Trace(source, request));
-  TXNG_ASSIGN_OR_RETURN(NodeNames names, NodeNamer(store, who).Name(graph));
+  std::vector<std::string> ids;
+  ids.reserve(graph.nodes.size());
+  for (const trace::Node& n : graph.nodes) ids.push_back(n.id);
+  TXNG_ASSIGN_OR_RETURN(NodeNames names, NodeNamer(store, who).Name(ids));
   return TraceAnswer{std::move(graph), std::move(names)};
 }
 

@@ -43,6 +43,12 @@ struct NodeInfo {
 };
 using NodeNames = std::map<std::string, NodeInfo>;  // by node id
 
+// Names of `ids` (identifiers in internal form) from the catalogue and
+// master data, as far as `who` may see them: an entry for every id, empty
+// when nothing is known or visible.
+Result<NodeNames> NameIdentifiers(Store& store, const Principal& who,
+                                  const std::vector<std::string>& ids);
+
 struct TraceAnswer {
   trace::Graph graph;
   NodeNames names;

@@ -555,8 +555,8 @@ Status ReadContext(Store& store, const trace::Visibility& v, const std::set<std:
   return Status::Ok();
 }
 
-// Names of the products, lots, places and parties `events` name, from the
-// catalogue as `who` may read it.
+// Names of the products, lots, places and parties `events` name (and of
+// the trade items of every GTIN-based identifier), as `who` may read them.
 class Namer {
  public:
   Namer(Store& store, const Principal& who) : store_(store), who_(who) {}
@@ -564,7 +564,10 @@ class Namer {
   Result<NodeNames> Name(const std::vector<LineageEvent>& events) {
     std::set<std::string> ids;
     for (const LineageEvent& e : events) {
-      for (const NamedObject& o : e.objects) ids.insert(o.id);
+      for (const NamedObject& o : e.objects) {
+        ids.insert(o.id);
+        if (const std::string gtin = GtinOf(o.id); !gtin.empty()) ids.insert(GtinClassId(gtin));
+      }
       for (const std::string* place : {&e.biz_location, &e.read_point}) {
         if (!place->empty()) ids.insert(*place);
       }
@@ -572,114 +575,19 @@ class Namer {
         for (const epcis::TypedId& t : *list) ids.insert(t.id);
       }
     }
-    NodeNames names;
-    for (const std::string& id : ids) {
-      if (!epcis::IsCanonicalDigitalLink(id)) continue;
-      gs1::DigitalLinkOptions options;
-      options.permit_unknown_ais = true;
-      options.validate_requisites = false;
-      auto dl = gs1::ParseDigitalLink(id, options);
-      if (!dl.ok() || dl->ais.empty()) continue;
-      std::map<std::string, std::string> ai;
-      for (const gs1::AiValue& v : dl->ais) ai.emplace(v.ai, v.value);
-      if (ai.count("01")) {
-        TXNG_RETURN_IF_ERROR(NameTradeItem(id, ai["01"], ai.count("10") ? ai["10"] : "", names));
-      } else if (ai.count("414")) {
-        TXNG_RETURN_IF_ERROR(NameLocation(id, ai["414"], ai.count("254") ? ai["254"] : "", names));
-      } else if (ai.count("417")) {
-        TXNG_RETURN_IF_ERROR(NameParty(id, ai["417"], names));
-      }
-    }
-    return names;
+    return NameIdentifiers(store_, who_, {ids.begin(), ids.end()});
   }
 
  private:
-  Status NameTradeItem(const std::string& id, const std::string& gtin, const std::string& lot,
-                       NodeNames& names) {
-    auto product = store_.GetProductByGtin(gtin);
-    if (!product.ok()) {
-      return product.status().code() == StatusCode::kNotFound ? Status::Ok() : product.status();
-    }
-    if (!CanRead(who_, product->org_id, product->review_status)) return Status::Ok();
-    NodeInfo info;
-    info.name_vi = product->name_vi;
-    info.name_en = product->name_en;
-    info.org_id = product->org_id;
-    info.gtin = gtin;
-    TXNG_ASSIGN_OR_RETURN(const Organisation* org, Org(product->org_id));
-    if (org != nullptr) info.org_name = org->name;
-    names.emplace(GtinClassId(gtin), info);
-    if (lot.empty()) return Status::Ok();
-    auto record = store_.GetLotByCode(product->id, lot);
-    if (!record.ok()) {
-      return record.status().code() == StatusCode::kNotFound ? Status::Ok() : record.status();
-    }
-    if (!CanRead(who_, record->org_id, record->review_status)) return Status::Ok();
-    info.lot_code = record->lot_code;
-    info.production_date = record->production_date;
-    info.expiry_date = record->expiry_date;
-    names[id] = info;
-    return Status::Ok();
-  }
-
-  Status NameLocation(const std::string& id, const std::string& gln, const std::string& ext,
-                      NodeNames& names) {
-    LocationFilter f;
-    f.gln = gln;
-    f.gln_extension = ext;
-    TXNG_ASSIGN_OR_RETURN(Page<Location> found, store_.ListLocations(f, {1, 0}));
-    if (found.items.empty()) return Status::Ok();
-    const Location& l = found.items.front();
-    if (!CanRead(who_, l.org_id, l.review_status)) return Status::Ok();
-    NodeInfo info;
-    info.name_vi = info.name_en = l.name;
-    info.org_id = l.org_id;
-    info.address = l.address;
-    info.district = l.district;
-    info.area_code = l.area_code;
-    // A place without an address of its own is at its organisation's, as
-    // the trace names it.
-    TXNG_ASSIGN_OR_RETURN(const Organisation* org, Org(l.org_id));
-    if (org != nullptr) {
-      info.org_name = org->name;
-      if (info.address.empty()) info.address = org->address;
-      if (info.district.empty()) info.district = org->district;
-    }
-    names[id] = info;
-    return Status::Ok();
-  }
-
-  Status NameParty(const std::string& id, const std::string& gln, NodeNames& names) {
-    OrganisationFilter f;
-    f.gln = gln;
-    TXNG_ASSIGN_OR_RETURN(Page<Organisation> found, store_.ListOrganisations(f, {1, 0}));
-    if (found.items.empty()) return Status::Ok();
-    const Organisation& o = found.items.front();
-    if (!CanRead(who_, o.id, o.review_status, &o)) return Status::Ok();
-    NodeInfo info;
-    info.name_vi = info.name_en = info.org_name = o.name;
-    info.org_id = o.id;
-    info.address = o.address;
-    info.district = o.district;
-    names[id] = info;
-    return Status::Ok();
-  }
-
-  // The organisation if `who` may read it, else nullptr.
-  Result<const Organisation*> Org(int64_t org_id) {
-    auto it = orgs_.find(org_id);
-    if (it == orgs_.end()) {
-      TXNG_ASSIGN_OR_RETURN(Organisation o, store_.GetOrganisation(org_id));
-      std::optional<Organisation> visible;
-      if (CanRead(who_, o.id, o.review_status, &o)) visible = std::move(o);
-      it = orgs_.emplace(org_id, std::move(visible)).first;
-    }
-    return it->second ? &*it->second : nullptr;
+  // The GTIN of a canonical Digital Link of a trade item, else "".
+  static std::string GtinOf(const std::string& id) {
+    const std::string prefix = std::string(kGs1) + "01/";
+    if (!id.starts_with(prefix) || id.size() < prefix.size() + 14) return {};
+    return id.substr(prefix.size(), 14);
   }
 
   Store& store_;
   const Principal& who_;
-  std::map<int64_t, std::optional<Organisation>> orgs_;
 };
 
 // The TLCs and instances `events` name (class-level ids; instance ids).
