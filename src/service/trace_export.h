@@ -92,8 +92,8 @@ struct FsmaExport {
 // The export as `who` may see it (TraceVisibility: anonymous callers
 // approved events only). kInvalidArgument naming the parameter for a bad
 // request (none or several scopes, an unparsable lot — with ParseTraceId's
-// reason, field "lot" — or GTIN, a bad date or range); kNotFound when no event the caller may see names the lot or a lot
-// of the GTIN.
+// reason, field "lot" — or GTIN, a bad date or range); kNotFound when no event the caller may see
+// names the lot or a lot of the GTIN.
 Result<FsmaExport> ExportFsma(Store& store, const FsmaRequest& request, const Principal& who);
 
 // The ten items Circular 02/2024/TT-BKHCN (Art. 5) asks a product's

@@ -54,7 +54,7 @@ struct LocationFilter {
   std::optional<int64_t> org_id;
   std::optional<ReviewStatus> review_status;
   std::optional<LocationKind> kind;
-  std::optional<std::string> gln;            // exact, with gln_extension (empty: none)
+  std::optional<std::string> gln;  // exact, with gln_extension (empty: none)
   std::string gln_extension;
 };
 
