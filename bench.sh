@@ -188,6 +188,12 @@ if [[ "$what" == "trace" ]]; then
         print "| " b " | " what " | " $4 " | " $6 " | " $8 " | " $10 " | " $12 " | " $14 " | " $16 " | " ev " |"
       }' "$work/out-$backend"
   done
+  echo
+  echo "| backend | FSMA export, events of 2025-01-01..2025-02-28 | rows | cut at 100,000 | build s | CSV s | XLSX s | CSV bytes | XLSX bytes |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for backend in $backends; do
+    echo "| $backend | ExportFsma by date range, then written | $(field "$backend" export_fsma rows) | $(field "$backend" export_fsma truncated) | $(field "$backend" export_fsma build_s) | $(field "$backend" export_fsma csv_s) | $(field "$backend" export_fsma xlsx_s) | $(field "$backend" export_fsma csv_bytes) | $(field "$backend" export_fsma xlsx_bytes) |"
+  done
   exit 0
 fi
 
