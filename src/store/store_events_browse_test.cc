@@ -5,6 +5,7 @@
 
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
+#include "store/event_testing.h"
 #include "store/store_test_fixture.h"
 
 namespace txng {
@@ -21,17 +22,8 @@ const std::string kDock = "https://id.gs1.org/414/8930001000001/254/1";
 const std::string kWarehouse = "https://id.gs1.org/414/8930001000001";
 
 NewEvent Event(const std::string& members) {
-  const std::string text =
-      R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
-          "eventTime": "2026-03-01T08:00:00+07:00", "eventTimeZoneOffset": "+07:00", )" +
-      members + "}";
-  Result<epcis::Document> document = epcis::DecodeJsonDocument(text);
-  EXPECT_TRUE(IsOk(document)) << text;
-  NewEvent out;
-  if (!document.ok()) return out;
-  out.event = document->events.at(0);
-  out.hash_id = epcis::EventHashId(out.event);
-  return out;
+  return DecodeTestEvent(
+      R"("eventTime": "2026-03-01T08:00:00+07:00", "eventTimeZoneOffset": "+07:00", )" + members);
 }
 
 class EventBrowseTest : public StoreTest {

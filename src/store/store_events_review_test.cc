@@ -5,6 +5,7 @@
 
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
+#include "store/event_testing.h"
 #include "store/store_test_fixture.h"
 
 namespace txng {
@@ -12,19 +13,11 @@ namespace {
 
 // An ObjectEvent observing one serial of a GTIN, pending review.
 NewEvent Observation(const std::string& serial) {
-  const std::string text =
-      R"({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
-          "type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+07:00",
+  return DecodeTestEvent(
+      R"("type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+07:00",
           "eventTimeZoneOffset": "+07:00", "action": "OBSERVE", "bizStep": "shipping",
           "epcList": ["https://id.gs1.org/01/08930001000018/21/)" +
-      serial + R"("]})";
-  Result<epcis::Document> document = epcis::DecodeJsonDocument(text);
-  EXPECT_TRUE(IsOk(document));
-  NewEvent out;
-  if (!document.ok()) return out;
-  out.event = document->events.at(0);
-  out.hash_id = epcis::EventHashId(out.event);
-  return out;
+      serial + R"("])");
 }
 
 class EventReviewTest : public StoreTest {

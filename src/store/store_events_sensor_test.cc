@@ -7,6 +7,7 @@
 
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
+#include "store/event_testing.h"
 #include "store/sensor_units.h"
 #include "store/store_test_fixture.h"
 
@@ -24,20 +25,11 @@ const std::string kDevice2 = "https://id.gs1.org/8004/4000001222";
 // An ObjectEvent at `time` whose sensorElementList is `elements` (JSON),
 // none when `elements` is empty.
 NewEvent SensorEvent(const std::string& time, const std::string& elements) {
-  const std::string text =
-      "{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], "
-      "\"type\": \"ObjectEvent\", \"eventTime\": \"" +
-      time +
+  return DecodeTestEvent(
+      "\"type\": \"ObjectEvent\", \"eventTime\": \"" + time +
       "\", \"eventTimeZoneOffset\": \"+07:00\", \"action\": \"OBSERVE\", \"epcList\": "
       "[\"https://id.gs1.org/01/08930001000018/21/A1\"]" +
-      (elements.empty() ? "" : ", \"sensorElementList\": [" + elements + "]") + "}";
-  Result<epcis::Document> document = epcis::DecodeJsonDocument(text);
-  EXPECT_TRUE(IsOk(document)) << text;
-  NewEvent out;
-  if (!document.ok()) return out;
-  out.event = document->events.at(0);
-  out.hash_id = epcis::EventHashId(out.event);
-  return out;
+      (elements.empty() ? "" : ", \"sensorElementList\": [" + elements + "]"));
 }
 
 SensorValueCondition Value(Field field, Op op, const std::string& uom, std::vector<double> values) {

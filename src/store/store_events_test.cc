@@ -6,25 +6,14 @@
 
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
+#include "store/event_testing.h"
 #include "store/store_test_fixture.h"
 
 namespace txng {
 namespace {
 
-constexpr std::string_view kContext =
-    "\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"]";
-
 // Decodes one JSON-LD event (members without braces) into what capture takes.
-NewEvent Event(const std::string& members) {
-  const std::string text = "{" + std::string(kContext) + ", " + members + "}";
-  Result<epcis::Document> document = epcis::DecodeJsonDocument(text);
-  EXPECT_TRUE(IsOk(document)) << text;
-  NewEvent out;
-  if (!document.ok()) return out;
-  out.event = document->events.at(0);
-  out.hash_id = epcis::EventHashId(out.event);
-  return out;
-}
+NewEvent Event(const std::string& members) { return DecodeTestEvent(members); }
 
 // An ObjectEvent of `epcs` (Digital Link URIs) at `time`.
 NewEvent Observe(const std::string& time, const std::string& epcs,

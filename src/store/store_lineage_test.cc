@@ -7,6 +7,7 @@
 
 #include "epcis/event_hash.h"
 #include "epcis/json_decode.h"
+#include "store/event_testing.h"
 #include "store/lineage_source.h"
 #include "store/store_test_fixture.h"
 #include "trace/memory_source.h"
@@ -39,17 +40,7 @@ const std::string kFarm = "https://id.gs1.org/414/8930000000019";
 const std::string kWrong = "https://id.gs1.org/01/08930000000033/10/WRONG-1";
 
 NewEvent Event(const std::string& members) {
-  const std::string text =
-      "{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], "
-      "\"eventTimeZoneOffset\": \"+07:00\", " +
-      members + "}";
-  Result<epcis::Document> document = epcis::DecodeJsonDocument(text);
-  EXPECT_TRUE(IsOk(document)) << text;
-  NewEvent out;
-  if (!document.ok()) return out;
-  out.event = document->events.at(0);
-  out.hash_id = epcis::EventHashId(out.event);
-  return out;
+  return DecodeTestEvent("\"eventTimeZoneOffset\": \"+07:00\", " + members);
 }
 
 // Objects and links in one order, whatever order a source answered them in.

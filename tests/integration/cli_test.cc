@@ -441,17 +441,7 @@ TEST_P(CliDbTest, LabelWritesAPdfWhoseQrCodesScan) {
 TXNG_INSTANTIATE_BACKENDS(CliDbTest);
 
 TEST_P(CliDbTest, ExportFsmaAsCsvAndXlsx) {
-  {
-    auto db = test_db_->Open();
-    ASSERT_TRUE(IsOk(db));
-    Store store(std::move(db).value());
-    ASSERT_TRUE(IsOk(store.Migrate()));
-    Organisation org;
-    org.name = "HTX Điều Bù Đăng";
-    org.tax_code = "3801234567";
-    org.gs1_company_prefix = "8930001";
-    ASSERT_TRUE(IsOk(store.CreateOrganisation(org, Actor::System("system:test"))));
-  }
+  ASSERT_NO_FATAL_FAILURE(CreateOrganisation());
   const auto dir =
       std::filesystem::temp_directory_path() / ("txng_cli_export_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
