@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "epcis/event_hash.h"
 #include "epcis/timestamp.h"
 #include "store/database.h"
@@ -49,11 +50,10 @@ const char* const kBizSteps[] = {"commissioning", "packing",    "shipping",     
                                  "storing",       "inspecting", "retail_selling", "loading"};
 const char* const kDispositions[] = {"active", "in_progress", "in_transit", "sellable_accessible"};
 
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
+using bench::Clock;
+using bench::Die;
+using bench::Must;
+using bench::Seconds;
 
 // CPU seconds (user + system) of this process so far: on a shared machine,
 // wall time also counts the time other processes had the cores. The
@@ -79,17 +79,6 @@ class Stopwatch {
   Clock::time_point wall_ = Clock::now();
   double cpu_ = CpuSeconds();
 };
-
-[[noreturn]] void Die(const std::string& what, const Status& status) {
-  std::fprintf(stderr, "epcis_benchmark: %s: %s\n", what.c_str(), status.ToString().c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-  if (!result.ok()) Die(what, result.status());
-  return std::move(result).value();
-}
 
 // `digits` followed by its GS1 mod-10 check digit.
 std::string WithCheckDigit(const std::string& digits) {
@@ -179,20 +168,6 @@ Corpus Generate(int64_t first, int64_t count, int64_t serials) {
   for (NewEvent& event : corpus.events) event.hash_id = epcis::EventHashId(event.event);
   corpus.hash_seconds = Seconds(start);
   return corpus;
-}
-
-// A migrated store with one organisation, whose id is returned.
-std::unique_ptr<Store> OpenStore(const std::string& url, int64_t* org_id) {
-  DatabaseOptions options;
-  options.pool_size = 2;
-  auto store = std::make_unique<Store>(Must(OpenDatabase(url, options), "open " + url));
-  Must(store->Migrate(), "migrate");
-  Organisation org;
-  org.name = "Benchmark Co.";
-  org.gs1_company_prefix = "8930001";
-  org.review_status = ReviewStatus::kApproved;
-  *org_id = Must(store->CreateOrganisation(org, Actor::System("system:bench")), "organisation").id;
-  return store;
 }
 
 // Captures `corpus` in documents of 1,000 events; returns the time taken.
@@ -308,17 +283,17 @@ int RunCapture(const std::string& url, const std::string& floor_url, int64_t cou
   std::printf("hash events %lld seconds %.3f\n", static_cast<long long>(count),
               corpus.hash_seconds);
   int64_t org_id = 0;
-  std::unique_ptr<Store> store = OpenStore(url, &org_id);
+  std::unique_ptr<Store> store = bench::OpenBenchStore(url, &org_id);
   Report("capture", count, CaptureAll(*store, corpus, org_id));
   int64_t floor_org = 0;
-  std::unique_ptr<Store> floor_store = OpenStore(floor_url, &floor_org);
+  std::unique_ptr<Store> floor_store = bench::OpenBenchStore(floor_url, &floor_org);
   Report("floor", count, InsertFloor(floor_store->db(), corpus, floor_org));
   return 0;
 }
 
 int RunQuery(const std::string& url, int64_t count, int queries) {
   int64_t org_id = 0;
-  std::unique_ptr<Store> store = OpenStore(url, &org_id);
+  std::unique_ptr<Store> store = bench::OpenBenchStore(url, &org_id);
   // Loaded in slices so that the generated events need not all be in memory.
   constexpr int64_t kSlice = 200000;
   const int64_t serials = count;

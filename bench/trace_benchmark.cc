@@ -43,6 +43,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "bench/trace_bulk.h"
 #include "bench/trace_chain.h"
 #include "epcis/event_hash.h"
@@ -55,31 +56,10 @@
 namespace txng::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 constexpr int64_t kSlice = 20000;  // events generated and written at a time
 constexpr int kDocumentEvents = 1000;
 constexpr int kWarmUp = 100;
 constexpr int kFloorChecks = 100;
-
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
-
-[[noreturn]] void Die(const std::string& what, const Status& status) {
-  std::fprintf(stderr, "trace_benchmark: %s: %s\n", what.c_str(), status.ToString().c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-  if (!result.ok()) Die(what, result.status());
-  return std::move(result).value();
-}
-
-void Must(const Status& status, const std::string& what) {
-  if (!status.ok()) Die(what, status);
-}
 
 ChainParams ParseParams(int argc, char** argv, int first) {
   ChainParams p;
@@ -119,20 +99,6 @@ ChainParams ParseParams(int argc, char** argv, int first) {
   const std::string problem = p.Check();
   if (!problem.empty()) Die("parameters", Status::InvalidArgument(problem));
   return p;
-}
-
-// A migrated store with one organisation, whose id is returned.
-std::unique_ptr<Store> OpenStore(const std::string& url, int64_t* org_id) {
-  DatabaseOptions options;
-  options.pool_size = 2;
-  auto store = std::make_unique<Store>(Must(OpenDatabase(url, options), "open " + url));
-  Must(store->Migrate(), "migrate");
-  Organisation org;
-  org.name = "Benchmark Co.";
-  org.gs1_company_prefix = "8930001";
-  org.review_status = ReviewStatus::kApproved;
-  *org_id = Must(store->CreateOrganisation(org, Actor::System("system:bench")), "organisation").id;
-  return store;
 }
 
 // Loads the whole chain; returns the seconds taken (generation included).
@@ -344,7 +310,7 @@ void Print(const char* what, const char* kind, const Samples& s) {
 
 int Run(const std::string& url, int roots_wanted, bool bulk, const ChainParams& params) {
   int64_t org_id = 0;
-  std::unique_ptr<Store> store = OpenStore(url, &org_id);
+  std::unique_ptr<Store> store = OpenBenchStore(url, &org_id);
   ChainGenerator gen(params);
   const double load_seconds = Load(*store, url, org_id, gen, bulk);
   std::printf("load events %lld seconds %.1f events_per_s %.0f mode %s\n",
@@ -531,8 +497,8 @@ std::string Describe(const trace::Graph& g) {
 
 int Check(const std::string& capture_url, const std::string& bulk_url, const ChainParams& params) {
   int64_t capture_org = 0, bulk_org = 0;
-  std::unique_ptr<Store> captured = OpenStore(capture_url, &capture_org);
-  std::unique_ptr<Store> bulked = OpenStore(bulk_url, &bulk_org);
+  std::unique_ptr<Store> captured = OpenBenchStore(capture_url, &capture_org);
+  std::unique_ptr<Store> bulked = OpenBenchStore(bulk_url, &bulk_org);
   ChainGenerator capture_gen(params), bulk_gen(params);
   const double capture_seconds = Load(*captured, capture_url, capture_org, capture_gen, false);
   const double bulk_seconds = Load(*bulked, bulk_url, bulk_org, bulk_gen, true);
