@@ -1,7 +1,9 @@
 #include "http/i18n.h"
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -70,6 +72,19 @@ bool IsValidKey(std::string_view key) {
   return true;
 }
 
+// In key order, every key that extends "k." directly follows "k", because
+// '.' sorts before every other character a key may hold.
+Status CheckNoKeyIsAPrefix(const Catalogue::Strings& strings, const std::string& where) {
+  for (auto it = strings.begin(); it != strings.end(); ++it) {
+    const auto next = std::next(it);
+    if (next != strings.end() && next->first.starts_with(it->first + ".")) {
+      return Status::InvalidArgument(where + ": key \"" + it->first +
+                                     "\" is also the prefix of \"" + next->first + "\"");
+    }
+  }
+  return Status::Ok();
+}
+
 Result<Catalogue::Strings> LoadStrings(std::span<const EmbeddedFile> web, std::string_view path) {
   const std::string where(path);
   const std::optional<std::string_view> text = FindEmbedded(web, path);
@@ -88,15 +103,7 @@ Result<Catalogue::Strings> LoadStrings(std::span<const EmbeddedFile> web, std::s
     }
     strings.emplace(key, value.get<std::string>());
   }
-  // In key order, every key that extends "k." directly follows "k", because
-  // '.' sorts before every other character a key may hold.
-  for (auto it = strings.begin(); it != strings.end(); ++it) {
-    const auto next = std::next(it);
-    if (next != strings.end() && next->first.starts_with(it->first + ".")) {
-      return Status::InvalidArgument(where + ": key \"" + it->first +
-                                     "\" is also the prefix of \"" + next->first + "\"");
-    }
-  }
+  if (Status s = CheckNoKeyIsAPrefix(strings, where); !s.ok()) return s;
   return strings;
 }
 
@@ -212,10 +219,42 @@ std::string WithLangParam(std::string_view target, Lang lang) {
   return out;
 }
 
+namespace {
+
+// One language's catalogue: `i18n/<code>.json` and every `i18n/<code>/*.json`
+// beside it (one file per part of the portal), merged. A key defined in two
+// files, or that is the prefix of another key, is an error.
+Result<Catalogue::Strings> LoadLanguage(std::span<const EmbeddedFile> web, std::string_view code) {
+  const std::string main_path = "i18n/" + std::string(code) + ".json";
+  const std::string part_prefix = "i18n/" + std::string(code) + "/";
+  std::vector<std::string_view> paths = {main_path};
+  for (const EmbeddedFile& f : web) {
+    if (f.path.starts_with(part_prefix) && f.path.ends_with(".json")) paths.push_back(f.path);
+  }
+  std::sort(paths.begin() + 1, paths.end());
+  Catalogue::Strings merged;
+  std::map<std::string, std::string_view, std::less<>> origin;
+  for (std::string_view path : paths) {
+    TXNG_ASSIGN_OR_RETURN(Catalogue::Strings part, LoadStrings(web, path));
+    for (auto& [key, text] : part) {
+      if (auto it = origin.find(key); it != origin.end()) {
+        return Status::InvalidArgument(std::string(path) + ": key \"" + key +
+                                       "\" is already defined in " + std::string(it->second));
+      }
+      origin.emplace(key, path);
+      merged.emplace(key, std::move(text));
+    }
+  }
+  if (Status s = CheckNoKeyIsAPrefix(merged, part_prefix + "*.json"); !s.ok()) return s;
+  return merged;
+}
+
+}  // namespace
+
 Result<Catalogue> Catalogue::Load(std::span<const EmbeddedFile> web) {
-  Result<Strings> vi = LoadStrings(web, "i18n/vi.json");
+  Result<Strings> vi = LoadLanguage(web, "vi");
   if (!vi.ok()) return vi.status();
-  Result<Strings> en = LoadStrings(web, "i18n/en.json");
+  Result<Strings> en = LoadLanguage(web, "en");
   if (!en.ok()) return en.status();
   Catalogue catalogue;
   catalogue.vi_ = std::move(vi).value();

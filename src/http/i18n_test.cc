@@ -129,6 +129,24 @@ TEST(Catalogue, BothLanguagesHaveTheSameKeysAndNoEmptyTexts) {
   }
 }
 
+TEST(Catalogue, MergesThePartFilesOfEachLanguage) {
+  std::vector<EmbeddedFile> web = {{"i18n/vi.json", R"({"a.title": "Tiêu đề"})"},
+                                   {"i18n/en.json", R"({"a.title": "Title"})"},
+                                   {"i18n/vi/b.json", R"({"b.title": "Phần B"})"},
+                                   {"i18n/en/b.json", R"({"b.title": "Part B"})"}};
+  Result<Catalogue> c = Catalogue::Load(web);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->T(Lang::kVi, "b.title"), "Phần B");
+  EXPECT_EQ(c->T(Lang::kEn, "a.title"), "Title");
+
+  web.push_back({"i18n/vi/c.json", R"({"a.title": "Lần hai"})"});
+  EXPECT_EQ(Catalogue::Load(web).status().message(),
+            "i18n/vi/c.json: key \"a.title\" is already defined in i18n/vi.json");
+  web.back() = {"i18n/vi/c.json", R"({"b.title.more": "x"})"};
+  EXPECT_EQ(Catalogue::Load(web).status().message(),
+            "i18n/vi/*.json: key \"b.title\" is also the prefix of \"b.title.more\"");
+}
+
 TEST(Catalogue, LooksUpTextsAndFallsBackToTheKey) {
   Result<Catalogue> c = Catalogue::Load(EmbeddedWeb());
   ASSERT_TRUE(c.ok()) << c.status().ToString();
