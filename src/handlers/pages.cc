@@ -10,6 +10,7 @@
 #include "handlers/api_handler.h"
 #include "handlers/auth.h"
 #include "handlers/journey_view.h"
+#include "handlers/page_support.h"
 #include "http/i18n.h"
 #include "http/problem.h"
 #include "service/passwords.h"
@@ -21,58 +22,6 @@ namespace txng::handlers {
 namespace {
 
 using nlohmann::json;
-
-// The catalogue text of `prefix + value`, or `value` itself when the
-// catalogue has none (a category the catalogue does not know yet).
-std::string Label(const http::Renderer& r, http::Lang lang, const std::string& prefix,
-                  const std::string& value) {
-  if (value.empty()) return "";
-  auto text = r.catalogue().Find(lang, prefix + value);
-  return text ? std::string(*text) : value;
-}
-
-// A page response in the negotiated language; remembers a `?lang=` choice.
-http::Response Page(const http::Request& req, int status, std::string html) {
-  http::Response res = http::Response::Html(status, std::move(html));
-  if (auto cookie = http::LangCookieToSet(req)) res.AddCookie(*cookie);
-  res.SetHeader("Cache-Control", "no-store");
-  return res;
-}
-
-// The layout's names for the caller: user, csrf_token, target.
-json LayoutData(const http::Request& req, const Principal& p) {
-  json data = {{"target", req.target}};
-  if (p.kind == Principal::Kind::kUser) {
-    data["user"] = {{"display_name", p.display_name}};
-    data["csrf_token"] = p.csrf_token;
-  }
-  return data;
-}
-
-http::Response ErrorPage(const AppContext& app, const http::Request& req, const Principal& p,
-                         const Status& s) {
-  const int status = http::HttpStatusFor(s.code());
-  const std::string message = status == 500 ? "" : s.message();
-  return Page(
-      req, status,
-      app.renderer.RenderError(status, message, LayoutData(req, p), http::NegotiateLang(req)));
-}
-
-// A same-site path to return to after signing in; "/dashboard" otherwise.
-std::string SafeNext(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.find_first_of("\r\n") == std::string::npos) {
-    return next;
-  }
-  return "/dashboard";
-}
-
-std::string FormValue(const http::Request& req, std::string_view name) {
-  for (auto& [k, v] : req.FormFields()) {
-    if (k == name) return v;
-  }
-  return "";
-}
 
 json ProductCard(const AppContext& app, http::Lang lang, const Product& p,
                  const std::string& producer) {
@@ -339,7 +288,7 @@ Result<json> CountByStatus(int64_t org_id, ListFn list) {
 
 http::Response Dashboard(AppContext& app, http::Request& req, const Principal& p) {
   if (p.kind != Principal::Kind::kUser) {
-    return http::Response::Redirect(303, "/login?next=" + http::PercentEncode(req.target));
+    return SignInFirst(req);
   }
   const http::Lang lang = http::NegotiateLang(req);
   json data = LayoutData(req, p);
@@ -410,7 +359,7 @@ json RecallFacts(const AppContext& app, http::Lang lang, const Recall& r) {
 // /recalls: the recalls the signed-in user may see (ListRecalls decides).
 http::Response RecallsPage(AppContext& app, http::Request& req, const Principal& p) {
   if (p.kind != Principal::Kind::kUser) {
-    return http::Response::Redirect(303, "/login?next=" + http::PercentEncode(req.target));
+    return SignInFirst(req);
   }
   const http::Lang lang = http::NegotiateLang(req);
   auto page = PageFromQuery(req);
@@ -433,7 +382,7 @@ http::Response RecallsPage(AppContext& app, http::Request& req, const Principal&
 // /recalls/{id}: one recall, a page of its impact set and its history.
 http::Response RecallPage(AppContext& app, http::Request& req, const Principal& p) {
   if (p.kind != Principal::Kind::kUser) {
-    return http::Response::Redirect(303, "/login?next=" + http::PercentEncode(req.target));
+    return SignInFirst(req);
   }
   const http::Lang lang = http::NegotiateLang(req);
   auto id = PathId(req, "id", "recall");
@@ -483,17 +432,6 @@ http::Response RecallPage(AppContext& app, http::Request& req, const Principal& 
   }
   data["history"] = std::move(history);
   return Page(req, 200, app.renderer.Render("recall", data, lang));
-}
-
-// Wraps a page body: authenticate (a bad API key on a page is treated as a
-// visitor), then render.
-template <typename Fn>
-http::Handler PageHandler(AppContext& app, Fn fn) {
-  return [&app, fn](http::Request& req) -> http::Response {
-    auto p = Authenticate(req, app.accounts);
-    const Principal who = p.ok() ? *p : Principal::Anonymous(req.remote_addr);
-    return fn(app, req, who);
-  };
 }
 
 }  // namespace
