@@ -3,55 +3,21 @@
 // (browser_portal) with TXNG_BINARY set to the built txng.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { expectAccessible, shot, startPortal, PASSWORD } from './harness.mjs';
 
-const TXNG = process.env.TXNG_BINARY;
-const PASSWORD = 'browser-test-pass';
-let dir, server, base, browser, demo;
-
-function startServer(db) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(TXNG, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--no-access-log'],
-                       { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) resolve({ proc, url: m[1] });
-    });
-    proc.on('exit', (code) => reject(new Error(`txng serve exited with ${code}`)));
-  });
-}
+let portal, base, demo;
 
 before(async () => {
-  assert.ok(TXNG, 'TXNG_BINARY must name the txng binary');
-  dir = mkdtempSync(join(tmpdir(), 'txng-browser-'));
-  const db = `sqlite:${join(dir, 'txng.db')}`;
-  const made = spawnSync(TXNG, ['--db', db, 'demo', '--password-stdin', '--json'],
-                         { input: PASSWORD + '\n', encoding: 'utf8' });
-  assert.equal(made.status, 0, made.stderr);
-  demo = JSON.parse(made.stdout);
-  ({ proc: server, url: base } = await startServer(db));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  portal = await startPortal();
+  ({ base, demo } = portal);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await portal?.stop();
 });
 
-async function newPage(options = {}) {
-  const context = await browser.newContext({ locale: 'vi-VN', ...options });
-  return context.newPage();
+function newPage(options = {}) {
+  return portal.newPage(options);
 }
 
 test('a consumer finds a product from the home page, in Vietnamese and English', async () => {
@@ -59,6 +25,8 @@ test('a consumer finds a product from the home page, in Vietnamese and English',
   await page.goto(base + '/');
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
   assert.match(await page.locator('h1').innerText(), /Kiểm tra nguồn gốc sản phẩm/);
+  await shot(page, 'home');
+  await expectAccessible(page);
   const first = page.locator('ul.cards a.name').first();
   const name = await first.innerText();
   await first.click();
@@ -122,5 +90,7 @@ test('the product page fits a 360-pixel phone', async () => {
   await page.goto(base + '/products/' + products.items[0].gtin);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `page is ${width}px wide`);
+  await shot(page, 'product-phone');
+  await expectAccessible(page);
   await page.context().close();
 });
