@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "http/multipart.h"
+
 namespace txng::http {
 namespace {
 
@@ -150,7 +152,15 @@ std::string Request::Param(std::string_view name) const {
 }
 
 std::vector<std::pair<std::string, std::string>> Request::FormFields() const {
-  return ParseQueryString(body);
+  const std::string type = Header("content-type").value_or("");
+  if (!IsMultipartFormData(type)) return ParseQueryString(body);
+  std::vector<std::pair<std::string, std::string>> fields;
+  auto parts = ParseMultipart(type, body);
+  if (!parts.ok()) return fields;
+  for (FormPart& part : *parts) {
+    if (!part.is_file) fields.emplace_back(std::move(part.name), std::move(part.data));
+  }
+  return fields;
 }
 
 Response& Response::SetHeader(std::string name, std::string value) {

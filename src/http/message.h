@@ -31,7 +31,9 @@ struct Request {
   std::optional<std::string> Cookie(std::string_view name) const;
   // The path parameter named `name` ("" when absent).
   std::string Param(std::string_view name) const;
-  // Form fields of an application/x-www-form-urlencoded body.
+  // Form fields of an application/x-www-form-urlencoded body, or the
+  // non-file fields of a multipart/form-data body (none when it is
+  // malformed; ParseMultipart says why).
   std::vector<std::pair<std::string, std::string>> FormFields() const;
 };
 
