@@ -10,6 +10,7 @@
 #include "handlers/api_labels.h"
 #include "handlers/api_recalls.h"
 #include "handlers/api_trace.h"
+#include "handlers/auth.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "http/static_files.h"
@@ -29,6 +30,25 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
+}
+
+void CachePublicResponses(http::Router& router, http::PublicCache& cache) {
+  router.Decorate(
+      [&cache](const std::string& method, const std::string& pattern, http::Handler handler) {
+        if (method == "GET") return cache.Wrap(std::move(handler));
+        if (method == "HEAD" || method == "OPTIONS") return handler;
+        // Signing in and out changes no public data.
+        if (pattern == "/login" || pattern == "/logout" || pattern == "/api/v1/session") {
+          return handler;
+        }
+        return cache.InvalidateAfter(std::move(handler));
+      });
+}
+
+http::PublicCacheOptions PublicCacheOptionsFor(size_t max_bytes) {
+  return {.max_bytes = max_bytes,
+          .max_ttl = std::chrono::seconds(60),
+          .credential_cookies = {kSessionCookie}};
 }
 
 }  // namespace txng::handlers
