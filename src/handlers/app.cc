@@ -11,6 +11,7 @@
 #include "handlers/api_recalls.h"
 #include "handlers/api_trace.h"
 #include "handlers/auth.h"
+#include "handlers/consumer_pages.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "http/static_files.h"
@@ -29,6 +30,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterRecallsApi(router, app);
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
+  RegisterConsumerPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }
 

@@ -42,7 +42,7 @@ class PublicCacheApiTest : public AppTest {
 
 TEST_P(PublicCacheApiTest, VisitorsGetTheCachedPageUntilThePortalChangesSomething) {
   const std::string gtin = PublishProduct();
-  const std::string page = "/products/" + gtin;
+  const std::string page = "/01/" + gtin;
   auto first = client_->Get(page);
   ASSERT_EQ(first.status, 200);
   EXPECT_EQ(first.Header("cache-control"), "public, max-age=60");
