@@ -10,6 +10,7 @@
 #include "handlers/api_labels.h"
 #include "handlers/api_recalls.h"
 #include "handlers/api_trace.h"
+#include "handlers/diary_pages.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "http/static_files.h"
@@ -28,6 +29,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterRecallsApi(router, app);
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
+  RegisterDiaryPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }
 
