@@ -13,9 +13,6 @@ using store_internal::InTransaction;
 
 namespace {
 
-constexpr std::string_view kSelectDiary =
-    "SELECT id, event_id, event_type, event_time, record_time, biz_step, disposition, "
-    "org_id, review_status, review_reason, reviewed_at FROM epcis_events";
 constexpr std::string_view kInsertStaging =
     "INSERT INTO import_staging (token, org_id, user_id, file_name, rows, created_at, expires_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -77,26 +74,15 @@ Result<Page<EventSubmission>> Store::ListDiaryEvents(const DiaryFilter& f, PageR
         TXNG_ASSIGN_OR_RETURN(SqlResult count,
                               c.Run("SELECT COUNT(*) FROM epcis_events" + where, params));
         // Limit and offset are clamped integers, written into the text.
-        const std::string sql =
-            std::string(kSelectDiary) + where + " ORDER BY event_time DESC, id DESC LIMIT " +
-            std::to_string(page.limit) + " OFFSET " + std::to_string(page.offset);
+        const std::string sql = std::string(store_internal::kSelectSubmissions) + where +
+                                " ORDER BY event_time DESC, id DESC LIMIT " +
+                                std::to_string(page.limit) + " OFFSET " +
+                                std::to_string(page.offset);
         TXNG_ASSIGN_OR_RETURN(SqlResult rows, c.Run(sql, params));
         Page<EventSubmission> out;
         out.total = count.rows.at(0).Int(0);
         for (const SqlRow& row : rows.rows) {
-          EventSubmission s;
-          s.id = row.Int(0);
-          s.event_id = row.Text(1);
-          s.event_type = row.Text(2);
-          s.event_time = row.Int(3);
-          s.record_time = row.Int(4);
-          s.biz_step = row.Text(5);
-          s.disposition = row.Text(6);
-          s.org_id = row.Int(7);
-          s.review_status = ParseReviewStatus(row.Text(8)).value_or(ReviewStatus::kPending);
-          s.review_reason = row.Text(9);
-          s.reviewed_at = row.OptInt(10);
-          out.items.push_back(std::move(s));
+          out.items.push_back(store_internal::SubmissionFromRow(row));
         }
         return out;
       });
