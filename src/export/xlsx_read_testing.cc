@@ -2,9 +2,12 @@
 
 #include <zlib.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <pugixml.hpp>
+
+#include "export/sheet_read.h"
 
 namespace txng::exports::testing {
 namespace {
@@ -46,23 +49,9 @@ bool ParseRef(std::string_view ref, size_t* col, size_t* row) {
   return true;
 }
 
-// Excel's serial day number (1900 date system, serials from 61 on) as a date.
-std::string SerialToDate(double serial) {
-  // Days since 1970-01-01, then the civil date (H. Hinnant's algorithm).
-  int64_t z = static_cast<int64_t>(serial) - 25569 + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m),
-                static_cast<int>(d));
-  return buf;
-}
+// Excel's serial day number (1900 date system, serials from 61 on) as a
+// date: the day of sheet_read.h's reading.
+std::string SerialToDate(double serial) { return SerialDateText(std::floor(serial)); }
 
 // Text with OOXML's escapes (ST_Xstring: "_x000D_" for U+000D, as XLSX
 // writers keep characters XML would not carry) decoded.

@@ -12,6 +12,7 @@
 #include "handlers/api_trace.h"
 #include "handlers/auth.h"
 #include "handlers/consumer_pages.h"
+#include "handlers/diary_pages.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "http/static_files.h"
@@ -31,6 +32,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
   RegisterConsumerPages(router, app);
+  RegisterDiaryPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }
 

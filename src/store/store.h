@@ -17,6 +17,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "store/database.h"
+#include "store/diary.h"
 #include "store/event_review.h"
 #include "store/events.h"
 #include "store/feedback.h"
@@ -273,6 +274,17 @@ class Store {
   Result<Feedback> CloseFeedback(int64_t id, const std::string& note, const Actor& actor);
   Result<Page<Feedback>> ListFeedback(const FeedbackFilter& f, PageRequest page);
   Result<int64_t> CountFeedback(const FeedbackFilter& f);
+  // Production diary (store_diary.cc): the organisation's events matching
+  // `f`, newest event time first. Import staging: PutImportStaging stores
+  // `s` (and deletes every expired staging row); TakeImportStaging returns
+  // and deletes the unexpired row with that token of that user, kNotFound
+  // otherwise; GetImportStaging returns it without deleting.
+  Result<Page<EventSubmission>> ListDiaryEvents(const DiaryFilter& f, PageRequest page);
+  Status PutImportStaging(const ImportStaging& s);
+  Result<ImportStaging> GetImportStaging(const std::string& token, int64_t user_id, UnixMillis now);
+  Result<ImportStaging> TakeImportStaging(const std::string& token, int64_t user_id,
+                                          UnixMillis now);
+
   // Audit log.
   Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,
                      const std::string& entity_id, const std::string& detail_json);

@@ -9,18 +9,20 @@
 namespace txng {
 
 using store_internal::InTransaction;
+using store_internal::kSelectSubmissions;
+using store_internal::SubmissionFromRow;
 
 namespace {
 
-constexpr std::string_view kSelectSubmissions =
-    "SELECT id, event_id, event_type, event_time, record_time, biz_step, disposition, "
-    "read_point, biz_location, declares_error, declared_in_error_at, org_id, review_status, "
-    "review_reason, reviewed_by, reviewed_at FROM epcis_events";
 constexpr std::string_view kSelectReviewStatus =
     "SELECT review_status FROM epcis_events WHERE id = $1";
 constexpr std::string_view kUpdateReview =
     "UPDATE epcis_events SET review_status = $2, review_reason = $3, reviewed_by = $4, "
     "reviewed_at = $5 WHERE id = $1";
+
+}  // namespace
+
+namespace store_internal {
 
 EventSubmission SubmissionFromRow(const SqlRow& row) {
   EventSubmission s;
@@ -43,7 +45,7 @@ EventSubmission SubmissionFromRow(const SqlRow& row) {
   return s;
 }
 
-}  // namespace
+}  // namespace store_internal
 
 Result<Page<EventSubmission>> Store::ListEventSubmissions(const EventReviewFilter& f,
                                                           PageRequest page) {

@@ -33,6 +33,14 @@ Result<T> InTransaction(Database& db, TxMode mode, Fn&& fn) {
 // limit clamped to 1..500, offset to >= 0.
 PageRequest ClampPage(PageRequest page);
 
+// The columns of epcis_events an EventSubmission is read from, and the
+// reading (store_events_review.cc): the review queue's and the diary's rows.
+inline constexpr std::string_view kSelectSubmissions =
+    "SELECT id, event_id, event_type, event_time, record_time, biz_step, disposition, "
+    "read_point, biz_location, declares_error, declared_in_error_at, org_id, review_status, "
+    "review_reason, reviewed_by, reviewed_at FROM epcis_events";
+EventSubmission SubmissionFromRow(const SqlRow& row);
+
 // "WHERE a = $1 AND b = $2" built from the filters that are set; the
 // columns are constants of the calling code, never user input.
 class WhereClause {
