@@ -111,7 +111,8 @@ struct Product {
   std::string standards;  // TCVN / QCVN / TCCS / international, comma separated
   std::optional<int32_t> shelf_life_days;
   int32_t ocop_stars = 0;  // 0 = not OCOP rated; else 3, 4 or 5
-  std::string priority;    // "" or "key", "distinctive", "potential" (chủ lực / đặc trưng / tiềm năng)
+  std::string
+      priority;  // "" or "key", "distinctive", "potential" (chủ lực / đặc trưng / tiềm năng)
   std::string image_url;
   ReviewStatus review_status = ReviewStatus::kDraft;
   std::string review_reason;  // the reviewer's reason for the last rejection
@@ -145,9 +146,9 @@ struct Lot {
   int64_t id = 0;
   int64_t org_id = 0;
   int64_t product_id = 0;
-  std::string lot_code;                // AI (10); (product_id, lot_code) unique
-  std::string production_date;         // YYYY-MM-DD or empty
-  std::string expiry_date;             // YYYY-MM-DD or empty
+  std::string lot_code;         // AI (10); (product_id, lot_code) unique
+  std::string production_date;  // YYYY-MM-DD or empty
+  std::string expiry_date;      // YYYY-MM-DD or empty
   std::optional<double> quantity;
   std::string unit;                    // UN/ECE rec 20 code, e.g. "KGM"
   std::optional<int64_t> location_id;  // where it was produced
@@ -157,6 +158,25 @@ struct Lot {
   std::optional<UnixMillis> reviewed_at;
   UnixMillis created_at = 0;
   UnixMillis updated_at = 0;
+};
+
+// A product photo: the JPEG thumbnails made from one uploaded picture
+// (image/image.h), kept in the database so every app server can serve them.
+struct ImageVariant {
+  int width = 0;
+  int height = 0;
+  std::string jpeg;  // the JPEG file's bytes
+};
+
+struct StoredImage {
+  int64_t id = 0;
+  int64_t org_id = 0;  // the organisation that uploaded it
+  std::string sha256;  // hex digest of the uploaded file
+  int width = 0;       // of the uploaded picture
+  int height = 0;
+  ImageVariant small;  // 160 px wide (or narrower, never enlarged)
+  ImageVariant large;  // 640 px wide (or narrower)
+  UnixMillis created_at = 0;
 };
 
 // Who is writing, from where: attached to every write and copied into the audit log.
