@@ -111,8 +111,7 @@ struct Product {
   std::string standards;  // TCVN / QCVN / TCCS / international, comma separated
   std::optional<int32_t> shelf_life_days;
   int32_t ocop_stars = 0;  // 0 = not OCOP rated; else 3, 4 or 5
-  std::string
-      priority;  // "" or "key", "distinctive", "potential" (chủ lực / đặc trưng / tiềm năng)
+  std::string priority;    // "" or "key", "distinctive", "potential" (chủ lực / đặc trưng / tiềm năng)
   std::string image_url;
   ReviewStatus review_status = ReviewStatus::kDraft;
   std::string review_reason;  // the reviewer's reason for the last rejection
@@ -146,9 +145,9 @@ struct Lot {
   int64_t id = 0;
   int64_t org_id = 0;
   int64_t product_id = 0;
-  std::string lot_code;         // AI (10); (product_id, lot_code) unique
-  std::string production_date;  // YYYY-MM-DD or empty
-  std::string expiry_date;      // YYYY-MM-DD or empty
+  std::string lot_code;                // AI (10); (product_id, lot_code) unique
+  std::string production_date;         // YYYY-MM-DD or empty
+  std::string expiry_date;             // YYYY-MM-DD or empty
   std::optional<double> quantity;
   std::string unit;                    // UN/ECE rec 20 code, e.g. "KGM"
   std::optional<int64_t> location_id;  // where it was produced
