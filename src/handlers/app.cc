@@ -15,6 +15,7 @@
 #include "handlers/diary_pages.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
+#include "handlers/workspace_pages.h"
 #include "http/static_files.h"
 
 namespace txng::handlers {
@@ -33,6 +34,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterPages(router, app);
   RegisterConsumerPages(router, app);
   RegisterDiaryPages(router, app);
+  RegisterWorkspacePages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }
 

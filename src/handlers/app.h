@@ -4,6 +4,7 @@
 #ifndef TXNG_HANDLERS_APP_H_
 #define TXNG_HANDLERS_APP_H_
 
+#include <cstddef>
 #include <string>
 
 #include "http/metrics.h"
@@ -25,6 +26,9 @@ struct SiteOptions {
   // Where this portal is reached from outside, e.g. "https://truyxuat.binhphuoc.gov.vn":
   // the stem of the GS1 Digital Links on printed labels. Empty: https://id.gs1.org.
   std::string public_url;
+  // The largest product photo a producer may upload (the request body limit
+  // of `txng serve --max-body-bytes` must leave room for it).
+  size_t max_image_bytes = 5 * 1024 * 1024;
 };
 
 struct AppContext {

@@ -159,6 +159,25 @@ struct Lot {
   UnixMillis updated_at = 0;
 };
 
+// A product photo: the JPEG thumbnails made from one uploaded picture
+// (image/image.h), kept in the database so every app server can serve them.
+struct ImageVariant {
+  int width = 0;
+  int height = 0;
+  std::string jpeg;  // the JPEG file's bytes
+};
+
+struct StoredImage {
+  int64_t id = 0;
+  int64_t org_id = 0;  // the organisation that uploaded it
+  std::string sha256;  // hex digest of the uploaded file
+  int width = 0;       // of the uploaded picture
+  int height = 0;
+  ImageVariant small;  // 160 px wide (or narrower, never enlarged)
+  ImageVariant large;  // 640 px wide (or narrower)
+  UnixMillis created_at = 0;
+};
+
 // Who is writing, from where: attached to every write and copied into the audit log.
 struct Actor {
   std::optional<int64_t> user_id;  // empty for the system (migrations, demo) and API keys

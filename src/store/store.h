@@ -187,6 +187,11 @@ class Store {
   Result<Lot> UpdateLot(const Lot& l, const Actor& actor);
   Result<Lot> ReviewLot(int64_t id, const ReviewDecision& d, const Actor& actor);
 
+  // Product photos (store_images.cc). CreateImage stores `image` (created
+  // now), audited "image.create"; GetImage: kNotFound when absent.
+  Result<StoredImage> CreateImage(const StoredImage& image, const Actor& actor);
+  Result<StoredImage> GetImage(int64_t id);
+
   // EPCIS events (store_events.cc, store_events_query.cc). CaptureEvents
   // stores `events` in one transaction, in order, owned by ctx.org_id, with
   // one audit entry. An event whose eventID (or, without one, hash ID) is
