@@ -12,6 +12,7 @@
 #include "handlers/api_trace.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
+#include "handlers/review_pages.h"
 #include "http/static_files.h"
 
 namespace txng::handlers {
@@ -28,6 +29,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterRecallsApi(router, app);
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
+  RegisterReviewPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }
 
