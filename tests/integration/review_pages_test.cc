@@ -231,6 +231,44 @@ TEST_P(ReviewPagesTest, AdminManagesAccounts) {
                                                "user.passwd"}));
 }
 
+TEST_P(ReviewPagesTest, OrganisationsAreSubmittedAndReviewedOverJson) {
+  Organisation draft;
+  draft.name = "Hộ kinh doanh Mật ong Bù Gia Mập";
+  draft.kind = OrgKind::kHousehold;
+  draft.district = "Bù Gia Mập";
+  auto org = store_->CreateOrganisation(draft, Actor::System("system:test"));
+  ASSERT_TRUE(org.ok());
+  NewUser u;
+  u.username = "producer_c";
+  u.role = Role::kProducer;
+  u.org_id = org->id;
+  u.password = kPassword;
+  ASSERT_TRUE(accounts_->AddUser(u, Actor::System("system:test")).ok());
+  const std::string base = "/api/v1/organisations/" + std::to_string(org->id);
+
+  EXPECT_EQ(Call("POST", base + "/submit", Login("producer_a")).status, 404);
+  auto submitted = Call("POST", base + "/submit", Login("producer_c"));
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(Json(submitted).value("reviewStatus", ""), "pending");
+
+  Caller reviewer = Login("reviewer");
+  const Snapshot before = Counts();
+  auto no_reason = Call("POST", base + "/review", reviewer, R"({"decision": "reject"})");
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(Counts(), before);
+  EXPECT_EQ(store_->GetOrganisation(org->id)->review_status, ReviewStatus::kPending);
+  EXPECT_EQ(Call("POST", base + "/review", Login("officer"), R"({"decision": "approve"})").status,
+            403);
+  auto rejected = Call("POST", base + "/review", reviewer,
+                       R"({"decision": "reject", "reason": "Thiếu mã số thuế"})");
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(Json(rejected).value("reviewStatus", ""), "rejected");
+  auto page = Get("/review/organisation/" + std::to_string(org->id), reviewer);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Thiếu mã số thuế"), std::string::npos);
+  EXPECT_EQ(Call("POST", base + "/submit", Login("producer_c")).status, 200);
+}
+
 TXNG_INSTANTIATE_BACKENDS(ReviewPagesTest);
 
 }  // namespace
