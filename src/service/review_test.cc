@@ -153,6 +153,42 @@ TEST_P(ReviewServiceTest, QueueListsEveryPendingKindOldestFirst) {
   EXPECT_EQ(second->items[0].title, "Hạt điều mới");
 }
 
+TEST_P(ReviewServiceTest, QueueAndPreviewOfLocationsAndLots) {
+  Product product = Submitted(producer_a_, "08930001000018", "Hạt điều");
+  LocationFields lf;
+  lf.gln = "8930001000018";
+  lf.name = "Vườn điều Bù Đăng";
+  lf.kind = "farm";
+  auto location = catalog_->CreateLocation(producer_a_, lf);
+  ASSERT_TRUE(IsOk(location));
+  ASSERT_TRUE(IsOk(catalog_->SubmitLocation(producer_a_, location->id)));
+  LotFields lot_fields;
+  lot_fields.product_id = product.id;
+  lot_fields.lot_code = "L2503";
+  lot_fields.location_id = location->id;
+  auto lot = catalog_->CreateLot(producer_a_, lot_fields);
+  ASSERT_TRUE(IsOk(lot));
+  ASSERT_TRUE(IsOk(catalog_->SubmitLot(producer_a_, lot->id)));
+
+  ReviewQueueFilter lots;
+  lots.kind = ReviewKind::kLot;
+  EXPECT_EQ(QueueTitles(reviewer_, lots), std::vector<std::string>{"Hạt điều / L2503"});
+  ReviewQueueFilter locations;
+  locations.kind = ReviewKind::kLocation;
+  EXPECT_EQ(QueueTitles(reviewer_, locations), std::vector<std::string>{"Vườn điều Bù Đăng"});
+
+  auto item = GetReviewItem(*store_, officer_, ReviewKind::kLot, lot->id);
+  ASSERT_TRUE(IsOk(item));
+  ASSERT_TRUE(item->product.has_value());
+  EXPECT_EQ(item->product->gtin, "08930001000018");
+  ASSERT_TRUE(item->location.has_value());
+  EXPECT_EQ(item->location->name, "Vườn điều Bù Đăng");
+  EXPECT_EQ(item->org.name, "HTX Điều Bù Đăng");
+  EXPECT_EQ(item->status, ReviewStatus::kPending);
+  auto missing = GetReviewItem(*store_, reviewer_, ReviewKind::kLot, lot->id + 100);
+  EXPECT_EQ(missing.status().message(), "lot " + std::to_string(lot->id + 100) + " not found");
+}
+
 TEST_P(ReviewServiceTest, QueueFilters) {
   Product a = Submitted(producer_a_, "08930001000018", "Điều A");
   Product b = Submitted(producer_b_, "08930001000025", "Tiêu B");
