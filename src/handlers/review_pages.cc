@@ -325,7 +325,8 @@ json PreviewFields(const AppContext& app, http::Lang lang, const ReviewItem& ite
       AddField(fields, T(app, lang, "rw.org_kind"),
                Label(app.renderer, lang, "org_kind.", std::string(ToString(org.kind))));
       AddField(fields, T(app, lang, "rw.tax_code"), org.tax_code);
-      AddField(fields, T(app, lang, "rw.sector"), Label(app.renderer, lang, "rw.sector_name.", org.sector));
+      AddField(fields, T(app, lang, "rw.sector"),
+               Label(app.renderer, lang, "rw.sector_name.", org.sector));
       AddField(fields, T(app, lang, "rw.district"), org.district);
       AddField(fields, T(app, lang, "product.item_address"), org.address);
       AddField(fields, T(app, lang, "rw.phone"), org.phone);
