@@ -4,6 +4,12 @@
 #   ./bench.sh http     wrk (64 connections, 30 s each) on txng's /healthz and on a
 #                       public product page of the demo province, and on nginx
 #                       serving static files of the same sizes: requests/s and p99.
+#   ./bench.sh scan     the consumer scan page (DESIGN §7): the demo province plus
+#                       BENCH_SCAN_EVENTS (default 1000000) events of a generated chain
+#                       (bench/trace_chain.h, bulk), then wrk on the Digital Link page of an
+#                       approved lot, answered from the public page cache, again with
+#                       the cache off (--public-cache-mb 0), and on nginx serving the same
+#                       bytes as a static file.
 #   ./bench.sh gs1      Google Benchmark (bench/gs1_benchmark, Release build in
 #                       ./build-bench), one thread: Digital Link parse with full
 #                       validation, bracketed element string parse, Digital Link
@@ -39,9 +45,9 @@ cd "$(dirname "$0")"
 
 what="${1:-}"
 case "$what" in
-  http | gs1 | capture | query | trace) ;;
+  http | scan | gs1 | capture | query | trace) ;;
   *)
-    echo "usage: ./bench.sh http|gs1|capture|query|trace" >&2
+    echo "usage: ./bench.sh http|scan|gs1|capture|query|trace" >&2
     exit 2
     ;;
 esac
@@ -242,20 +248,41 @@ free_port() {
   done
 }
 
-# txng with the demo province on SQLite.
+# txng with the demo province on SQLite (and, for scan, a million more events).
 echo "bench-password" | "$txng" --db "sqlite:$work/txng.db" demo --password-stdin >/dev/null
-port=$(free_port)
-"$txng" --db "sqlite:$work/txng.db" serve --listen "127.0.0.1:$port" --threads "$threads" \
-  --no-access-log >"$work/txng.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-gtin=$(curl -sf "http://127.0.0.1:$port/api/v1/products?limit=1&status=approved" |
-  grep -o '"gtin":"[0-9]*"' | head -1 | cut -d'"' -f4)
-page="/products/$gtin"
+if [[ "$what" == "scan" ]]; then
+  scan_events="${BENCH_SCAN_EVENTS:-1000000}"
+  build_bench trace_benchmark
+  build-bench/bench/trace_benchmark load "sqlite:$work/txng.db" "events=$scan_events" >&2
+fi
+# Starts txng serve with extra flags; sets PORT.
+serve() {
+  PORT=$(free_port)
+  "$txng" --db "sqlite:$work/txng.db" serve --listen "127.0.0.1:$PORT" --threads "$threads" \
+    --no-access-log "$@" >>"$work/txng.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+}
+serve
+port=$PORT
+if [[ "$what" == "scan" ]]; then
+  serve --public-cache-mb 0
+  uncached_port=$PORT
+  # The newest approved lot's Digital Link, as its QR code holds it.
+  curl -sf "http://127.0.0.1:$port/api/v1/lots?limit=1&status=approved" >"$work/lot.json"
+  gtin=$(curl -sf "http://127.0.0.1:$port/api/v1/products/$(jq -r '.items[0].productId' "$work/lot.json")" |
+    jq -r .gtin)
+  page="/01/$gtin/10/$(jq -r '.items[0].lotCode | @uri' "$work/lot.json")"
+else
+  gtin=$(curl -sf "http://127.0.0.1:$port/api/v1/products?limit=1&status=approved" |
+    grep -o '"gtin":"[0-9]*"' | head -1 | cut -d'"' -f4)
+  page="/products/$gtin"
+fi
 
 # nginx serving files of the same sizes as the two txng answers.
 curl -sf "http://127.0.0.1:$port/healthz" >"$work/healthz.json"
 curl -sf "http://127.0.0.1:$port$page" >"$work/product.html"
+[[ -s "$work/product.html" ]] || { echo "error: $page answered nothing" >&2; exit 1; }
 mkdir -p "$work/www"
 chmod 755 "$work"  # nginx workers run as www-data
 cp "$work/healthz.json" "$work/www/healthz.json"
@@ -296,16 +323,27 @@ measure() {
 }
 
 echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · wrk -t2 -c$conns -d$duration · txng --threads $threads"
+if [[ "$what" == "scan" ]]; then
+  echo
+  echo "events in the database: $(sqlite3 "$work/txng.db" 'SELECT COUNT(*) FROM epcis_events')"
+fi
 echo
 echo "| what | bytes | txng req/s | txng p99 | nginx (same size, static) req/s | nginx p99 | txng / nginx |"
 echo "|---|---|---|---|---|---|---|"
-for pair in "/healthz healthz.json" "$page product.html"; do
-  read -r path file <<<"$pair"
-  measure "http://127.0.0.1:$port$path"
+pairs=("/healthz healthz.json $port" "$page product.html $port")
+if [[ "$what" == "scan" ]]; then
+  pairs=("$page product.html $port" "$page product.html $uncached_port")
+fi
+for pair in "${pairs[@]}"; do
+  read -r path file at <<<"$pair"
+  measure "http://127.0.0.1:$at$path"
   t_rps=$RPS t_p99=$P99
   measure "http://127.0.0.1:$nport/$file"
   n_rps=$RPS n_p99=$P99
   bytes=$(stat -c %s "$work/www/$file")
   ratio=$(awk -v a="$t_rps" -v b="$n_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
-  echo "| \`GET $path\` | $bytes | $t_rps | $t_p99 | $n_rps | $n_p99 | $ratio |"
+  label="GET $path"
+  [[ "$what" == "scan" && $at == "$port" ]] && label="$label (public cache)"
+  [[ "$what" == "scan" && $at != "$port" ]] && label="$label (cache off)"
+  echo "| \`$label\` | $bytes | $t_rps | $t_p99 | $n_rps | $n_p99 | $ratio |"
 done

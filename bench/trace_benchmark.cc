@@ -545,11 +545,22 @@ int main(int argc, char** argv) {
     return txng::bench::Run(argv[2], std::stoi(argv[3]), bulk,
                             txng::bench::ParseParams(argc, argv, first));
   }
+  if (mode == "load" && argc >= 3) {
+    // Only the load: fills an existing portal database (e.g. the demo
+    // province, for ./bench.sh scan) with a chain of its own organisation.
+    int64_t org_id = 0;
+    std::unique_ptr<txng::Store> store = txng::bench::OpenBenchStore(argv[2], &org_id);
+    txng::bench::ChainGenerator gen(txng::bench::ParseParams(argc, argv, 3));
+    const double seconds = txng::bench::Load(*store, argv[2], org_id, gen, /*bulk=*/true);
+    std::printf("load events %lld seconds %.1f\n", static_cast<long long>(gen.produced()), seconds);
+    return 0;
+  }
   if (mode == "check" && argc >= 4) {
     return txng::bench::Check(argv[2], argv[3], txng::bench::ParseParams(argc, argv, 4));
   }
   std::fprintf(stderr,
                "usage: trace_benchmark run DB_URL ROOTS [bulk|capture] [PARAM=VALUE ...]\n"
-               "       trace_benchmark check CAPTURE_URL BULK_URL [PARAM=VALUE ...]\n");
+               "       trace_benchmark check CAPTURE_URL BULK_URL [PARAM=VALUE ...]\n"
+               "       trace_benchmark load DB_URL [PARAM=VALUE ...]\n");
   return 2;
 }

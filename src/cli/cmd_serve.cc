@@ -24,6 +24,7 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int threads = 4;
   int pool_size = 8;
+  int public_cache_mb = 32;
   std::string province = "Bình Phước";
   bool secure_cookies = false;
   std::string public_url;
@@ -79,6 +80,9 @@ void Serve(const GlobalOptions& g, const ServeArgs& a) {
   handlers::AppContext ctx{store, accounts, catalog, metrics, renderer, capture, site};
   http::Router router;
   handlers::RegisterRoutes(router, ctx);
+  http::PublicCache public_cache(
+      handlers::PublicCacheOptionsFor(static_cast<size_t>(a.public_cache_mb) << 20));
+  if (a.public_cache_mb > 0) handlers::CachePublicResponses(router, public_cache);
 
   http::Server server(options, router, metrics);
   Check(server.Listen(), "cannot listen on " + a.listen);
@@ -116,6 +120,12 @@ void AddServeCommand(CLI::App& app, GlobalOptions& g) {
                   "https://truyxuat.binhphuoc.gov.vn: the GS1 Digital Link stem of printed labels; "
                   "unset: https://id.gs1.org (env TXNG_PUBLIC_URL)")
       ->envname("TXNG_PUBLIC_URL");
+  cmd->add_option("--public-cache-mb", a->public_cache_mb,
+                  "Memory for the cache of public pages (consumer pages answered without the "
+                  "database for up to 60 s); 0 turns it off (env TXNG_PUBLIC_CACHE_MB)")
+      ->envname("TXNG_PUBLIC_CACHE_MB")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
   cmd->add_option("--max-body-bytes", a->max_body_bytes,
                   "Largest request body accepted; larger ones get 413 (env TXNG_MAX_BODY_BYTES)")
       ->envname("TXNG_MAX_BODY_BYTES")

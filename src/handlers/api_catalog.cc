@@ -11,6 +11,7 @@
 #include "handlers/api_catalog.h"
 
 #include "handlers/api_handler.h"
+#include "handlers/consumer_pages.h"
 #include "handlers/entity_json.h"
 #include "handlers/json_body.h"
 #include "service/review.h"
@@ -64,6 +65,8 @@ struct Resource {
   Result<T> (CatalogService::*update)(const Principal&, int64_t, const Fields&);
   Result<T> (CatalogService::*submit)(const Principal&, int64_t);
   Result<T> (CatalogService::*review)(const Principal&, int64_t, const ReviewDecision&);
+  // Answers the list when the query has `q` (products: the public search).
+  Result<ApiReply> (*search)(AppContext&, http::Request&, const Principal&);
 };
 
 template <typename T>
@@ -77,13 +80,15 @@ void RegisterResource(http::Router& router, AppContext& app, Resource<T, Fields,
   const std::string base = std::string("/api/v1/") + res.plural;
   CatalogService& catalog = app.catalog;
 
-  router.Add("GET", base,
-             Api(app, [&catalog, res](http::Request& r, const Principal& p) -> Result<ApiReply> {
-               TXNG_ASSIGN_OR_RETURN(PageRequest page, PageFromQuery(r));
-               TXNG_ASSIGN_OR_RETURN(Filter filter, res.filter(r));
-               TXNG_ASSIGN_OR_RETURN(Page<T> items, (catalog.*res.list)(p, filter, page));
-               return ApiReply{PageToJson(items, page)};
-             }));
+  router.Add(
+      "GET", base,
+      Api(app, [&app, &catalog, res](http::Request& r, const Principal& p) -> Result<ApiReply> {
+        if (res.search && r.Query("q")) return res.search(app, r, p);
+        TXNG_ASSIGN_OR_RETURN(PageRequest page, PageFromQuery(r));
+        TXNG_ASSIGN_OR_RETURN(Filter filter, res.filter(r));
+        TXNG_ASSIGN_OR_RETURN(Page<T> items, (catalog.*res.list)(p, filter, page));
+        return ApiReply{PageToJson(items, page)};
+      }));
 
   router.Add(
       "POST", base,
@@ -173,24 +178,25 @@ void RegisterCatalogApi(http::Router& router, AppContext& app) {
         return Reply(app.catalog.GetOrganisation(p, id));
       }));
 
-  RegisterResource(router, app,
-                   Resource<Product, ProductFields, ProductFilter>{
-                       "products", "product", &ProductFieldsFromJson, &ProductFilterFromQuery,
-                       &CatalogService::CreateProduct, &CatalogService::GetProduct,
-                       &CatalogService::ListProducts, &CatalogService::UpdateProduct,
-                       &CatalogService::SubmitProduct, &CatalogService::ReviewProduct});
+  RegisterResource(
+      router, app,
+      Resource<Product, ProductFields, ProductFilter>{
+          "products", "product", &ProductFieldsFromJson, &ProductFilterFromQuery,
+          &CatalogService::CreateProduct, &CatalogService::GetProduct,
+          &CatalogService::ListProducts, &CatalogService::UpdateProduct,
+          &CatalogService::SubmitProduct, &CatalogService::ReviewProduct, &ProductSearchApi});
   RegisterResource(router, app,
                    Resource<Location, LocationFields, LocationFilter>{
                        "locations", "location", &LocationFieldsFromJson, &LocationFilterFromQuery,
                        &CatalogService::CreateLocation, &CatalogService::GetLocation,
                        &CatalogService::ListLocations, &CatalogService::UpdateLocation,
-                       &CatalogService::SubmitLocation, &CatalogService::ReviewLocation});
+                       &CatalogService::SubmitLocation, &CatalogService::ReviewLocation, nullptr});
   RegisterResource(
       router, app,
-      Resource<Lot, LotFields, LotFilter>{"lots", "lot", &LotFieldsFromJson, &LotFilterFromQuery,
-                                          &CatalogService::CreateLot, &CatalogService::GetLot,
-                                          &CatalogService::ListLots, &CatalogService::UpdateLot,
-                                          &CatalogService::SubmitLot, &CatalogService::ReviewLot});
+      Resource<Lot, LotFields, LotFilter>{
+          "lots", "lot", &LotFieldsFromJson, &LotFilterFromQuery, &CatalogService::CreateLot,
+          &CatalogService::GetLot, &CatalogService::ListLots, &CatalogService::UpdateLot,
+          &CatalogService::SubmitLot, &CatalogService::ReviewLot, nullptr});
 }
 
 }  // namespace txng::handlers

@@ -10,6 +10,8 @@
 #include "handlers/api_labels.h"
 #include "handlers/api_recalls.h"
 #include "handlers/api_trace.h"
+#include "handlers/auth.h"
+#include "handlers/consumer_pages.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "handlers/review_pages.h"
@@ -29,8 +31,28 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterRecallsApi(router, app);
   RegisterTraceApi(router, app);
   RegisterPages(router, app);
+  RegisterConsumerPages(router, app);
   RegisterReviewPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
+}
+
+void CachePublicResponses(http::Router& router, http::PublicCache& cache) {
+  router.Decorate(
+      [&cache](const std::string& method, const std::string& pattern, http::Handler handler) {
+        if (method == "GET") return cache.Wrap(std::move(handler));
+        if (method == "HEAD" || method == "OPTIONS") return handler;
+        // Signing in and out changes no public data.
+        if (pattern == "/login" || pattern == "/logout" || pattern == "/api/v1/session") {
+          return handler;
+        }
+        return cache.InvalidateAfter(std::move(handler));
+      });
+}
+
+http::PublicCacheOptions PublicCacheOptionsFor(size_t max_bytes) {
+  return {.max_bytes = max_bytes,
+          .max_ttl = std::chrono::seconds(60),
+          .credential_cookies = {kSessionCookie}};
 }
 
 }  // namespace txng::handlers

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/metrics.h"
+#include "http/public_cache.h"
 #include "http/router.h"
 #include "http/templates.h"
 #include "service/accounts.h"
@@ -37,6 +38,15 @@ struct AppContext {
 };
 
 void RegisterRoutes(http::Router& router, AppContext& app);
+
+// Puts `cache` in front of every GET route (it keeps only what a handler
+// marked `Cache-Control: public`, for callers without a session or API key)
+// and drops it after every successful request of any other method except
+// signing in and out. Call after every route is registered.
+void CachePublicResponses(http::Router& router, http::PublicCache& cache);
+
+// The options of the portal's public cache (sessions bypass it).
+http::PublicCacheOptions PublicCacheOptionsFor(size_t max_bytes);
 
 }  // namespace txng::handlers
 

@@ -5,8 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "common/embedded.h"
-#include "gs1/check_digit.h"
-#include "gs1/digital_link.h"
 #include "handlers/api_handler.h"
 #include "handlers/auth.h"
 #include "handlers/journey_view.h"
@@ -26,7 +24,7 @@ using nlohmann::json;
 json ProductCard(const AppContext& app, http::Lang lang, const Product& p,
                  const std::string& producer) {
   const std::string& name = lang == http::Lang::kEn && !p.name_en.empty() ? p.name_en : p.name_vi;
-  return {{"url", "/products/" + p.gtin},
+  return {{"url", "/01/" + p.gtin},
           {"name", name},
           {"gtin", p.gtin},
           {"producer", producer},
@@ -35,12 +33,9 @@ json ProductCard(const AppContext& app, http::Lang lang, const Product& p,
           {"ocop", http::OcopValue(p.ocop_stars)}};
 }
 
-http::Response Home(AppContext& app, http::Request& req, const Principal& p,
-                    const std::string& q = "", const std::string& code_error = "") {
+http::Response Home(AppContext& app, http::Request& req, const Principal& p) {
   const http::Lang lang = http::NegotiateLang(req);
   json data = LayoutData(req, p);
-  data["q"] = q;
-  data["code_error"] = code_error;
   json featured = json::array();
   ProductFilter approved;
   approved.review_status = ReviewStatus::kApproved;
@@ -51,100 +46,7 @@ http::Response Home(AppContext& app, http::Request& req, const Principal& p,
     featured.push_back(ProductCard(app, lang, product, org.ok() ? org->name : ""));
   }
   data["featured"] = std::move(featured);
-  return Page(req, code_error.empty() ? 200 : 400, app.renderer.Render("home", data, lang));
-}
-
-// The product page's warning: each open recall's reason and the lots it
-// covers ("all lots" when it recalls the trade item itself).
-std::string RecallBanner(const AppContext& app, http::Lang lang,
-                         const std::vector<RecallCover>& recalls) {
-  const auto& cat = app.renderer.catalogue();
-  std::string message;
-  for (const RecallCover& c : recalls) {
-    std::string lots;
-    bool whole_product = false;
-    for (const std::string& id : c.identifiers) {
-      const std::string lot = LotCodeOf(id);
-      if (!lot.empty() && lots.find(lot) == std::string::npos) {
-        lots += (lots.empty() ? "" : ", ") + lot;
-      }
-      whole_product =
-          whole_product ||
-          id.find('/', std::string_view("https://id.gs1.org/01/").size()) == std::string::npos;
-    }
-    if (!message.empty()) message += " · ";
-    message += c.recall.reason + " (";
-    message += whole_product ? std::string(cat.T(lang, "product.recall_all_lots"))
-                             : std::string(cat.T(lang, "product.recall_lots")) + " " + lots;
-    message += ")";
-  }
-  return message;
-}
-
-http::Response ProductPage(AppContext& app, http::Request& req, const Principal& p) {
-  const http::Lang lang = http::NegotiateLang(req);
-  auto found = app.catalog.GetPublicProduct(req.Param("gtin"));
-  if (!found.ok()) return ErrorPage(app, req, p, found.status());
-  const Product& pr = found->product;
-  const Organisation& org = found->producer;
-  json data = LayoutData(req, p);
-  data["title"] = lang == http::Lang::kEn && !pr.name_en.empty() ? pr.name_en : pr.name_vi;
-  data["product"] = {
-      {"name_vi", pr.name_vi},
-      {"name_en", pr.name_en},
-      {"image_url", pr.image_url},
-      {"gtin", pr.gtin},
-      {"digital_link", "/01/" + pr.gtin},
-      {"category", Label(app.renderer, lang, "category.", pr.category)},
-      {"brand", pr.brand},
-      {"standards", pr.standards},
-      {"shelf_life_days", pr.shelf_life_days ? json(*pr.shelf_life_days) : json(nullptr)},
-      {"description", pr.description},
-      {"priority", Label(app.renderer, lang, "priority.", pr.priority)},
-      {"ocop", http::OcopValue(pr.ocop_stars)}};
-  // The district is shown after the address unless the address names it already.
-  const bool address_names_district = org.address.find(org.district) != std::string::npos;
-  data["producer"] = {{"name", org.name},
-                      {"address", org.address},
-                      {"district", address_names_district ? "" : org.district},
-                      {"phone", org.phone}};
-  json lots = json::array();
-  for (const Lot& lot : found->lots) {
-    lots.push_back({{"code", lot.lot_code},
-                    {"production_date", http::CalendarDateValue(lang, lot.production_date)},
-                    {"expiry_date", http::CalendarDateValue(lang, lot.expiry_date)}});
-  }
-  data["lots"] = std::move(lots);
-  auto recalls = OpenRecallsForGtin(app.store, pr.gtin);
-  if (!recalls.ok()) return ErrorPage(app, req, p, recalls.status());
-  if (!recalls->empty()) data["recall"] = {{"message", RecallBanner(app, lang, *recalls)}};
-  // The stages: the journey of the newest published lot, as the caller may
-  // see it.
-  data["stages"] = json::array();
-  if (!found->lots.empty()) {
-    Result<std::string> root =
-        gs1::ToDigitalLink({{"01", pr.gtin}, {"10", found->lots.back().lot_code}}, "", {});
-    if (root.ok()) {
-      trace::TraceRequest request;
-      request.root = *root;
-      request.direction = trace::Direction::kBackward;
-      Result<TraceAnswer> answer = TraceIdentifier(app.store, request, p);
-      if (answer.ok()) {
-        data["stages"] = JourneyStages(app.renderer, lang, *answer);
-      } else if (answer.status().code() != StatusCode::kNotFound) {
-        return ErrorPage(app, req, p, answer.status());
-      }
-    }
-  }
-  if (pr.reviewed_at) {
-    data["approval"] = {{"by", found->reviewer_name},
-                        {"date", http::DateValue(lang, *pr.reviewed_at)}};
-  }
-  http::Response res = Page(req, 200, app.renderer.Render("product", data, lang));
-  // Public and approved: shared caches may keep the visitor's version
-  // briefly; a signed-in user's page names them and holds their CSRF token.
-  res.SetHeader("Cache-Control", p.anonymous() ? "public, max-age=60" : "private, no-store");
-  return res;
+  return Page(req, 200, app.renderer.Render("home", data, lang));
 }
 
 // GET /trace?id=…&direction=…: the journey, a drawing and the one step back
@@ -202,15 +104,6 @@ http::Response TracePage(AppContext& app, http::Request& req, const Principal& p
       {"api_url", "/api/v1/trace?id=" + http::PercentEncode(request->root) +
                       "&direction=" + std::string(trace::ToString(request->direction))}};
   return Page(req, 200, app.renderer.Render("trace", data, lang));
-}
-
-http::Response Search(AppContext& app, http::Request& req, const Principal& p) {
-  const http::Lang lang = http::NegotiateLang(req);
-  std::string q = req.Query("q").value_or("");
-  q.erase(0, q.find_first_not_of(" \t"));
-  q.erase(q.find_last_not_of(" \t") + 1);
-  if (auto gtin = gs1::NormalizeGtin(q)) return http::Response::Redirect(303, "/products/" + *gtin);
-  return Home(app, req, p, q, std::string(app.renderer.catalogue().T(lang, "home.code_error")));
 }
 
 http::Response LoginForm(AppContext& app, http::Request& req, const Principal& p, int status = 200,
@@ -437,11 +330,7 @@ http::Response RecallPage(AppContext& app, http::Request& req, const Principal& 
 }  // namespace
 
 void RegisterPages(http::Router& router, AppContext& app) {
-  router.Add("GET", "/", PageHandler(app, [](AppContext& a, http::Request& r, const Principal& p) {
-               return Home(a, r, p);
-             }));
-  router.Add("GET", "/search", PageHandler(app, Search));
-  router.Add("GET", "/products/{gtin}", PageHandler(app, ProductPage));
+  router.Add("GET", "/", PageHandler(app, Home));
   router.Add("GET", "/trace", PageHandler(app, TracePage));
   router.Add("GET", "/login",
              PageHandler(app, [](AppContext& a, http::Request& r, const Principal& p) {

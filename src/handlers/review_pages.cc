@@ -12,6 +12,7 @@
 #include "handlers/api_handler.h"
 #include "handlers/page_support.h"
 #include "http/problem.h"
+#include "service/consumer.h"
 #include "service/passwords.h"
 #include "service/review.h"
 
@@ -235,6 +236,9 @@ http::Response QueuePage(AppContext& app, http::Request& req, const Principal& p
       {"sectors", Options(choices->sectors, f.sector, T(app, lang, "rw.all"))},
       {"orgs", Options(choices->orgs, *org ? std::to_string(**org) : "", T(app, lang, "rw.all"))},
       {"age", *age ? std::to_string(**age) : ""}};
+  auto feedback = OpenFeedbackCount(app.store, p);
+  if (!feedback.ok()) return ErrorPage(app, req, p, feedback.status());
+  data["feedback_open"] = *feedback > 0 ? std::to_string(*feedback) : "";
   data["error"] = outcome.error;
   data["notice"] = outcome.notice;
   data["reason"] = FormValue(req, "reason");

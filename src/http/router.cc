@@ -53,6 +53,13 @@ std::optional<std::vector<std::string>> RequestSegments(const Request& request) 
 
 }  // namespace
 
+void Router::Decorate(const std::function<Handler(const std::string& method,
+                                                  const std::string& pattern, Handler)>& decorate) {
+  for (Route& route : routes_) {
+    route.handler = decorate(route.method, route.pattern, std::move(route.handler));
+  }
+}
+
 void Router::Add(std::string method, std::string pattern, Handler handler) {
   if (pattern.empty() || pattern.front() != '/') {
     throw std::invalid_argument("route pattern must start with '/': " + pattern);

@@ -44,6 +44,11 @@ class Router {
   // empty or unclosed capture, or "{*rest}" anywhere but last): a programming
   // error caught at startup.
   void Add(std::string method, std::string pattern, Handler handler);
+  // Replaces every registered route's handler by
+  // decorate(method, pattern, handler), e.g. to put a cache in front of the
+  // GET routes.
+  void Decorate(const std::function<Handler(const std::string& method, const std::string& pattern,
+                                            Handler)>& decorate);
   // Finds the route for the request and fills request.path_params.
   RouteMatch Match(Request& request) const;
 

@@ -46,6 +46,21 @@ TEST(Router, LiteralsAndCaptures) {
   EXPECT_EQ(req.Param("event"), "e/1");
 }
 
+TEST(Router, DecorateWrapsEveryRouteWithItsMethodAndPattern) {
+  Router router;
+  router.Add("GET", "/a/{id}", Named("a"));
+  router.Add("POST", "/a", Named("post"));
+  router.Decorate([](const std::string& method, const std::string& pattern, Handler h) {
+    return Handler([method, pattern, h](Request& r) {
+      Response res = h(r);
+      res.body = method + " " + pattern + " -> " + res.body;
+      return res;
+    });
+  });
+  EXPECT_EQ(Dispatch(router, Make("GET", "/a/1")), "GET /a/{id} -> a");
+  EXPECT_EQ(Dispatch(router, Make("POST", "/a")), "POST /a -> post");
+}
+
 TEST(Router, CapturesAreDecodedLiteralsCompareDecoded) {
   Router router;
   router.Add("GET", "/tên/{name}", Named("vi"));

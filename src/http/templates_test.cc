@@ -113,13 +113,109 @@ json PageData(std::string_view page, Lang lang) {
                                  {"time", DateTimeValue(lang, kApprovedAt - 86400000 * 10LL)}},
                                 {{"name", "Đóng gói"}}})},
         {"lots", json::array({{{"code", "L2503A"},
+                               {"url", "/01/08930001000018/10/L2503A"},
                                {"production_date", CalendarDateValue(lang, "2025-03-01")},
                                {"expiry_date", CalendarDateValue(lang, "2026-03-01")}},
                               {{"code", "L2503B"},
+                               {"url", "/01/08930001000018/10/L2503B"},
                                {"production_date", CalendarDateValue(lang, "2025-03-05")},
                                {"expiry_date", CalendarDateValue(lang, "")}}})},
+        {"lot",
+         {{"code", "L2503A"},
+          {"serial", ""},
+          {"production_date", CalendarDateValue(lang, "2025-03-01")},
+          {"expiry_date", CalendarDateValue(lang, "2026-03-01")},
+          {"quantity", "400 KGM"},
+          {"place", "Xưởng HTX Điều Phú Riềng"}}},
+        {"certifications", json::array({"TCVN 12381:2018", "HACCP"})},
+        {"feedback_url", "/feedback/new?gtin=08930001000018&lot=L2503A"},
         {"approval", {{"by", "Sở Khoa học và Công nghệ"}, {"date", DateValue(lang, kApprovedAt)}}},
         {"recall", {{"message", "Lô L2503B bị thu hồi do bao bì hở."}}}};
+  }
+  // Consumer pages (handlers/consumer_pages.cc).
+  if (page == "place") {
+    return {{"target", "/414/8930001000005"},
+            {"title", "Vườn điều Phú Riềng"},
+            {"place",
+             {{"name", "Vườn điều Phú Riềng"},
+              {"kind", "Vùng trồng"},
+              {"address", "Ấp 3, xã Phú Riềng"},
+              {"district", "Phú Riềng"},
+              {"area_code", "VN-BPTR-0012"},
+              {"gln", "8930001000005"},
+              {"extension", "A1"},
+              {"digital_link", "https://id.gs1.org/414/8930001000005/254/A1"},
+              {"org", "HTX Điều Phú Riềng"}}}};
+  }
+  if (page == "unit") {
+    return {{"target", "/00/089300010000000017"},
+            {"title", "SSCC 089300010000000017"},
+            {"unit",
+             {{"sscc", "089300010000000017"},
+              {"digital_link", "https://id.gs1.org/00/089300010000000017"}}},
+            {"stages", json::array({{{"name", "Vận chuyển"},
+                                     {"place", "Kho Đồng Xoài"},
+                                     {"time", DateTimeValue(lang, kApprovedAt)}}})},
+            {"trace_url", "/trace?id=x"}};
+  }
+  if (page == "lookup_error") {
+    return {{"target", "/01/123"},
+            {"status", 400},
+            {"title", "Mã không hợp lệ"},
+            {"message", "AI (01): the GTIN's check digit is wrong"}};
+  }
+  if (page == "search") {
+    return {{"target", "/search?q=hat+dieu"},
+            {"q", "hat dieu"},
+            {"searched", true},
+            {"total", 30},
+            {"more", "/search?q=hat%20dieu&offset=24"},
+            {"results", json::array({{{"url", "/01/08930001000018"},
+                                      {"name", "Hạt điều rang muối"},
+                                      {"gtin", "08930001000018"},
+                                      {"producer", "HTX Điều Phú Riềng"},
+                                      {"image_url", "/media/dieu.jpg"},
+                                      {"category", "Hạt điều"},
+                                      {"ocop", OcopValue(4)}}})}};
+  }
+  if (page == "feedback_form") {
+    return {{"target", "/feedback/new?gtin=08930001000018"},
+            {"csrf_token", "tok"},
+            {"error", "Hãy mô tả vấn đề bạn gặp."},
+            {"form",
+             {{"gtin", "08930001000018"},
+              {"lot", "L2503A"},
+              {"text", ""},
+              {"contact", ""},
+              {"product", "Hạt điều rang muối"},
+              {"back", "/01/08930001000018/10/L2503A"},
+              {"max", 2000},
+              {"contact_max", 200}}}};
+  }
+  if (page == "feedback") {
+    return SignedIn({{"target", "/feedback"},
+                     {"total", 2},
+                     {"error", "Hãy ghi cách xử lý trước khi đóng phản ánh."},
+                     {"items", json::array({{{"id", 2},
+                                             {"product", "Hạt điều rang muối"},
+                                             {"url", "/01/08930001000018/10/L2503A"},
+                                             {"lot", "L2503A"},
+                                             {"org", "HTX Điều Phú Riềng"},
+                                             {"text", "Bao bì bị rách"},
+                                             {"contact", "0912 345 678"},
+                                             {"created", DateTimeValue(lang, kApprovedAt)},
+                                             {"open", true}},
+                                            {{"id", 1},
+                                             {"product", "Hạt điều rang muối"},
+                                             {"url", "/01/08930001000018"},
+                                             {"org", "HTX Điều Phú Riềng"},
+                                             {"text", "Hạn dùng mờ"},
+                                             {"created", DateTimeValue(lang, kApprovedAt)},
+                                             {"open", false},
+                                             {"closed",
+                                              {{"by", "user:reviewer"},
+                                               {"at", DateTimeValue(lang, kApprovedAt)},
+                                               {"note", "Đã nhắc cơ sở"}}}}})}});
   }
   if (page == "error") {
     return {{"target", "/01/0893"},
@@ -209,6 +305,7 @@ json PageData(std::string_view page, Lang lang) {
     return SignedIn(
         {{"target", "/review?district=B%C3%B9%20%C4%90%C4%83ng"},
          {"can_decide", true},
+         {"feedback_open", "3"},
          {"any", true},
          {"rows", json::array({{{"key", "product:12"},
                                 {"url", "/review/product/12"},
@@ -490,21 +587,38 @@ TEST(Renderer, ProductPageShowsTheCircularItems) {
     SCOPED_TRACE(LangCode(lang));
     const std::string html = BinhPhuoc().Render("product", PageData("product", lang), lang);
     const Catalogue& c = BinhPhuoc().catalogue();
-    for (const char* item :
-         {"item_name", "item_image", "item_producer", "item_address", "item_stages",
-          "item_trace_code", "item_brand", "item_shelf_life", "item_standards"}) {
-      EXPECT_NE(
-          html.find("<dt>" + std::string(c.T(lang, std::string("product.") + item)) + "</dt>"),
-          std::string::npos)
+    // The ten items of Circular 02/2024, each labelled and named.
+    const std::pair<const char*, const char*> items[] = {
+        {"name", "product.item_name"},
+        {"image", "product.item_image"},
+        {"producer", "product.item_producer"},
+        {"address", "product.item_address"},
+        {"stages", "consumer.item_stages"},
+        {"stage_times", "consumer.item_stage_times"},
+        {"trace_code", "product.item_trace_code"},
+        {"brand", "product.item_brand"},
+        {"expiry", "product.item_shelf_life"},
+        {"standards", "product.item_standards"}};
+    for (const auto& [item, key] : items) {
+      EXPECT_EQ(Count(html, "<dt data-item=\"" + std::string(item) + "\">" +
+                                std::string(c.T(lang, key)) + "</dt>"),
+                1u)
           << item;
     }
+    EXPECT_EQ(Count(html, "<dt data-item="), 10u);
+    EXPECT_NE(html.find("<dl class=\"facts c02\">"), std::string::npos);
     EXPECT_NE(html.find("08930001000018"), std::string::npos);
     EXPECT_NE(html.find("<span class=\"stars\" aria-hidden=\"true\">★★★★</span><span "
                         "class=\"vh\">4 " +
                         std::string(c.T(lang, "product.stars_unit")) + "</span>"),
               std::string::npos);
     EXPECT_NE(html.find("role=\"alert\""), std::string::npos);
-    EXPECT_EQ(Count(html, "<li><span class=\"code\">"), 2u);
+    EXPECT_EQ(Count(html, "<li><a class=\"code\" href=\"/01/08930001000018/10/L2503"), 2u);
+    EXPECT_NE(html.find("<img class=\"photo\" src=\"/media/dieu.jpg\""), std::string::npos);
+    EXPECT_NE(html.find("width=\"640\" height=\"480\""), std::string::npos);
+    EXPECT_NE(html.find("<li>TCVN 12381:2018</li><li>HACCP</li>"), std::string::npos);
+    EXPECT_NE(html.find("href=\"/feedback/new?gtin=08930001000018&amp;lot=L2503A\""),
+              std::string::npos);
   }
   const std::string vi = BinhPhuoc().Render("product", PageData("product", Lang::kVi), Lang::kVi);
   EXPECT_NE(vi.find("<h1>Hạt điều rang muối Bù Đăng</h1>"), std::string::npos);
@@ -514,7 +628,9 @@ TEST(Renderer, ProductPageShowsTheCircularItems) {
                     "<time datetime=\"2025-03-11T17:00:00.000Z\">12/03/2025</time>"),
             std::string::npos);
   EXPECT_NE(vi.find("<time datetime=\"2025-03-01\">01/03/2025</time>"), std::string::npos);
-  EXPECT_NE(vi.find("365 ngày kể từ ngày sản xuất"), std::string::npos);
+  // A lot's page gives the lot's expiry date rather than the shelf life.
+  EXPECT_EQ(vi.find("365 ngày kể từ ngày sản xuất"), std::string::npos);
+  EXPECT_NE(vi.find("Số lượng:</dt><dd>400 KGM</dd>"), std::string::npos);
   const std::string en = BinhPhuoc().Render("product", PageData("product", Lang::kEn), Lang::kEn);
   EXPECT_NE(en.find("<h1>Bu Dang roasted salted cashews</h1>"), std::string::npos);
   EXPECT_NE(en.find("<p class=\"alt\" lang=\"vi\">Hạt điều rang muối Bù Đăng</p>"),
@@ -526,15 +642,16 @@ TEST(Renderer, ProductPageShowsTheCircularItems) {
 TEST(Renderer, ProductPageSaysWhatIsNotYetAvailable) {
   const json data = {{"product", {{"name_vi", "Tiêu đen Lộc Ninh"}, {"gtin", "08931234567897"}}}};
   const std::string vi = BinhPhuoc().Render("product", data, Lang::kVi);
-  // image, producer, address, stages, standards
-  EXPECT_EQ(Count(vi, "<span class=\"na\">Chưa có thông tin</span>"), 5u);
+  // image, producer, address, stages, stage times, standards
+  EXPECT_EQ(Count(vi, "<span class=\"na\">Chưa có thông tin</span>"), 6u);
   EXPECT_EQ(Count(vi, "<span class=\"na\">Không có</span>"), 2u);  // brand, shelf life
+  EXPECT_NE(vi.find("<p class=\"na\">Chưa có thông tin</p>"), std::string::npos);  // certificates
   EXPECT_NE(vi.find("Chưa có lô sản phẩm nào được công bố."), std::string::npos);
   EXPECT_EQ(vi.find("class=\"photo\""), std::string::npos);
   EXPECT_EQ(vi.find("role=\"alert\""), std::string::npos);
   const std::string en = BinhPhuoc().Render("product", data, Lang::kEn);
   EXPECT_NE(en.find("<h1><span lang=\"vi\">Tiêu đen Lộc Ninh</span></h1>"), std::string::npos);
-  EXPECT_EQ(Count(en, "Not yet available"), 5u);
+  EXPECT_EQ(Count(en, "Not yet available"), 7u);
 }
 
 TEST(Renderer, DashboardCountsByReviewStatus) {
@@ -560,10 +677,9 @@ TEST(Renderer, HomeListsFeaturedProducts) {
   EXPECT_NE(html.find("<form class=\"code-box\" method=\"get\" action=\"/search\">"),
             std::string::npos);
   EXPECT_EQ(html.find("Chưa có sản phẩm nào được công bố."), std::string::npos);
-  const std::string empty = BinhPhuoc().Render(
-      "home", {{"featured", json::array()}, {"code_error", "Sai mã"}}, Lang::kVi);
+  const std::string empty = BinhPhuoc().Render("home", {{"featured", json::array()}}, Lang::kVi);
   EXPECT_NE(empty.find("Chưa có sản phẩm nào được công bố."), std::string::npos);
-  EXPECT_NE(empty.find("aria-describedby=\"code-help code-error\""), std::string::npos);
+  EXPECT_NE(empty.find("aria-describedby=\"code-help\""), std::string::npos);
 }
 
 TEST(Renderer, PagesFetchNothingFromOutside) {
@@ -697,6 +813,41 @@ TEST(ViewValues, ShapeDatesAndRatings) {
   EXPECT_EQ(OcopValue(5)["symbols"], "★★★★★");
   EXPECT_TRUE(OcopValue(0).is_null());
   EXPECT_TRUE(OcopValue(6).is_null());
+}
+
+TEST(Renderer, SearchPageShowsCountResultsAndTheEmptyState) {
+  const std::string found = BinhPhuoc().Render("search", PageData("search", Lang::kVi), Lang::kVi);
+  EXPECT_NE(found.find("<span class=\"count\">(30)</span>"), std::string::npos);
+  EXPECT_NE(found.find("<a class=\"name\" href=\"/01/08930001000018\">Hạt điều rang muối</a>"),
+            std::string::npos);
+  EXPECT_NE(found.find("href=\"/search?q=hat%20dieu&amp;offset=24\""), std::string::npos);
+  EXPECT_NE(found.find("value=\"hat dieu\""), std::string::npos);
+  const std::string none = BinhPhuoc().Render(
+      "search", {{"q", "xyz"}, {"searched", true}, {"total", 0}, {"results", json::array()}},
+      Lang::kEn);
+  EXPECT_NE(none.find("No published product matches these words."), std::string::npos);
+  EXPECT_EQ(none.find("<li class=\"card\">"), std::string::npos);
+  const std::string bad = BinhPhuoc().Render(
+      "search", {{"q", "(01)1"}, {"code_error", "AI (01): too short"}}, Lang::kVi);
+  EXPECT_NE(
+      bad.find("<p class=\"alert\" role=\"alert\" id=\"search-error\">AI (01): too short</p>"),
+      std::string::npos);
+  EXPECT_NE(bad.find("aria-describedby=\"search-help search-error\""), std::string::npos);
+}
+
+TEST(Renderer, FeedbackPagesEscapeWhatVisitorsTyped) {
+  json form = PageData("feedback_form", Lang::kVi);
+  form["form"]["text"] = "<script>alert(1)</script>";
+  const std::string html = BinhPhuoc().Render("feedback_form", form, Lang::kVi);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"), std::string::npos);
+  EXPECT_NE(html.find("<input type=\"hidden\" name=\"csrf_token\" value=\"tok\">"),
+            std::string::npos);
+  json queue = PageData("feedback", Lang::kEn);
+  queue["items"][0]["text"] = "<b>x</b>";
+  const std::string page = BinhPhuoc().Render("feedback", queue, Lang::kEn);
+  EXPECT_NE(page.find("<p class=\"fb-text\">&lt;b&gt;x&lt;/b&gt;</p>"), std::string::npos);
+  EXPECT_EQ(Count(page, "action=\"/feedback/2/close\""), 1u);  // the open one only
+  EXPECT_NE(page.find("Closed by user:reviewer"), std::string::npos);
 }
 
 }  // namespace

@@ -129,7 +129,11 @@ AuditEntry AuditEntryFromRow(const SqlRow& row) {
 Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
 Store::~Store() = default;
 
-Result<int> Store::Migrate() { return ApplyMigrations(*db_); }
+Result<int> Store::Migrate() {
+  TXNG_ASSIGN_OR_RETURN(int version, ApplyMigrations(*db_));
+  TXNG_RETURN_IF_ERROR(BackfillProductSearchText());
+  return version;
+}
 
 Result<int> Store::SchemaVersion() {
   const Dialect dialect = db_->dialect();

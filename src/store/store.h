@@ -19,6 +19,7 @@
 #include "store/database.h"
 #include "store/event_review.h"
 #include "store/events.h"
+#include "store/feedback.h"
 #include "store/master_data.h"
 #include "store/model.h"
 #include "store/recalls.h"
@@ -262,6 +263,22 @@ class Store {
   // Newest first, at most 50.
   Result<std::vector<RecallCover>> FindOpenRecalls(const RecallCoverQuery& q);
 
+  // Consumer side (store_consumer.cc). SearchProducts: the products
+  // matching every term (LIKE on products.search_text, '%' and '_' taken
+  // literally), by id. BackfillProductSearchText fills the search text of
+  // products that have none (rows older than the column); Migrate calls it.
+  Result<Page<Product>> SearchProducts(const ProductSearch& q, PageRequest page);
+  Status BackfillProductSearchText();
+  // Feedback: CreateFeedback stores `f` (open, created now) and audits
+  // "feedback.create"; kFailedPrecondition when the product does not exist.
+  // CloseFeedback: kNotFound when there is no such feedback,
+  // kFailedPrecondition when it is closed already; audits "feedback.close".
+  // ListFeedback: open ones first, newest first within each.
+  Result<Feedback> CreateFeedback(const Feedback& f, const Actor& actor);
+  Result<Feedback> GetFeedback(int64_t id);
+  Result<Feedback> CloseFeedback(int64_t id, const std::string& note, const Actor& actor);
+  Result<Page<Feedback>> ListFeedback(const FeedbackFilter& f, PageRequest page);
+  Result<int64_t> CountFeedback(const FeedbackFilter& f);
   // Audit log.
   Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,
                      const std::string& entity_id, const std::string& detail_json);

@@ -189,6 +189,7 @@ Result<Organisation> Store::UpdateOrganisation(const Organisation& o, const Acto
                                   o.district, o.address, o.phone, o.email, o.gs1_company_prefix,
                                   o.gln, std::string(ToString(o.review_status)), now});
         if (!updated.ok()) return DuplicateTaxCode(updated.status(), o);
+        TXNG_RETURN_IF_ERROR(store_internal::RefreshProductSearchText(c, std::nullopt, o.id));
         FieldChanges changes;
         changes.Compare("name", before.name, o.name);
         changes.Compare("tax_code", before.tax_code, o.tax_code);

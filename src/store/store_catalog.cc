@@ -25,6 +25,7 @@ constexpr std::string_view kSelectProductById =
     "SELECT " TXNG_PRODUCT_COLUMNS " FROM products WHERE id = $1";
 constexpr std::string_view kSelectProductByGtin =
     "SELECT " TXNG_PRODUCT_COLUMNS " FROM products WHERE gtin = $1";
+constexpr std::string_view kProductColumnList = TXNG_PRODUCT_COLUMNS;
 #undef TXNG_PRODUCT_COLUMNS
 constexpr std::string_view kInsertProduct =
     "INSERT INTO products (org_id, gtin, name_vi, name_en, category, brand, description, "
@@ -133,6 +134,9 @@ Status DuplicateGln(Status s, const Location& l) {
 
 }  // namespace
 
+std::string_view store_internal::ProductColumns() { return kProductColumnList; }
+Product store_internal::ProductFromSqlRow(const SqlRow& row) { return ProductFromRow(row); }
+
 Result<Product> Store::CreateProduct(const Product& p, const Actor& actor) {
   return InTransaction<Product>(*db_, TxMode::kWrite, [&](SqlConnection& c) -> Result<Product> {
     Product out = p;
@@ -149,6 +153,7 @@ Result<Product> Store::CreateProduct(const Product& p, const Actor& actor) {
                                 "organisation " + std::to_string(p.org_id) + " not found");
     }
     out.id = inserted->rows.at(0).Int(0);
+    TXNG_RETURN_IF_ERROR(store_internal::RefreshProductSearchText(c, out.id, std::nullopt));
     TXNG_RETURN_IF_ERROR(
         InsertAudit(c, actor, "product.create", "product", std::to_string(out.id),
                     AuditDetail().Text("gtin", p.gtin).Text("name_vi", p.name_vi).ToJson(), now));
@@ -191,6 +196,7 @@ Result<Product> Store::UpdateProduct(const Product& p, const Actor& actor) {
                                p.description, p.standards, SqlNullable(p.shelf_life_days),
                                int64_t{p.ocop_stars}, p.priority, p.image_url, now});
     if (!updated.ok()) return DuplicateGtin(updated.status(), p);
+    TXNG_RETURN_IF_ERROR(store_internal::RefreshProductSearchText(c, p.id, std::nullopt));
     FieldChanges changes;
     changes.Compare("gtin", before.gtin, p.gtin);
     changes.Compare("name_vi", before.name_vi, p.name_vi);

@@ -124,6 +124,15 @@ inline UnixMillis CreationTime(UnixMillis requested, UnixMillis now) {
 Status ApplyReview(SqlConnection& c, std::string_view update_sql, std::string_view entity,
                    int64_t id, const ReviewDecision& d, const Actor& actor);
 
+// products.search_text (store_consumer.cc): recomputes the folded search
+// text of product `product_id`, of every product of organisation `org_id`,
+// or (both empty) of every product that has none yet.
+Status RefreshProductSearchText(SqlConnection& c, std::optional<int64_t> product_id,
+                                std::optional<int64_t> org_id);
+// The products table's columns as ProductFromSqlRow reads them
+// (store_catalog.cc).
+std::string_view ProductColumns();
+Product ProductFromSqlRow(const SqlRow& row);
 }  // namespace txng::store_internal
 
 #endif  // TXNG_STORE_STORE_INTERNAL_H_

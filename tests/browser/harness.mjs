@@ -73,6 +73,16 @@ export async function startPortal() {
   };
 }
 
+// The texts of every QR code in a PDF file, read from the rendered pages
+// with zxing-cpp (tests/support/qr_decode.cc), as a phone would read them.
+export function scanQrCodes(pdfPath) {
+  const decoder = process.env.TXNG_QR_DECODE;
+  assert.ok(decoder, 'TXNG_QR_DECODE must name the qr_decode tool');
+  const run = spawnSync(decoder, [pdfPath], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout.split('\n').filter((line) => line !== '');
+}
+
 // Signs `page` in as `username` through the login form.
 export async function signIn(portal, page, username) {
   await page.goto(portal.base + '/login');

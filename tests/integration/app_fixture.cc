@@ -66,6 +66,9 @@ void AppTest::SetUp() {
                                       *capture_, handlers::SiteOptions{}});
   router_ = std::make_unique<http::Router>();
   handlers::RegisterRoutes(*router_, *ctx_);
+  // As `txng serve` does: public pages go through the cache.
+  public_cache_ = std::make_unique<http::PublicCache>(handlers::PublicCacheOptionsFor(8 << 20));
+  handlers::CachePublicResponses(*router_, *public_cache_);
   http::ServerOptions options;
   options.port = 0;
   options.threads = 4;

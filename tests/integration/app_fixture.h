@@ -59,6 +59,7 @@ class AppTest : public BackendTest {
   std::unique_ptr<CaptureQueue> capture_;
   std::unique_ptr<handlers::AppContext> ctx_;
   std::unique_ptr<http::Router> router_;
+  std::unique_ptr<http::PublicCache> public_cache_;
   std::unique_ptr<http::Server> server_;
   std::thread server_thread_;
   std::unique_ptr<test::HttpClient> client_;
