@@ -7,12 +7,14 @@
 //   PATCH  /api/v1/<plural>/{id}          change the given fields of a draft or rejected record
 //   POST   /api/v1/<plural>/{id}/submit   send to review (draft|rejected → pending)
 //   POST   /api/v1/<plural>/{id}/review   {"decision": "approve"|"reject", "reason"} (reviewers)
+// Organisations: GET list and one, POST {id}/submit and {id}/review.
 #include "handlers/api_catalog.h"
 
 #include "handlers/api_handler.h"
 #include "handlers/consumer_pages.h"
 #include "handlers/entity_json.h"
 #include "handlers/json_body.h"
+#include "service/review.h"
 
 namespace txng::handlers {
 namespace {
@@ -157,6 +159,24 @@ void RegisterCatalogApi(http::Router& router, AppContext& app) {
                TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", "organisation"));
                return Reply(catalog.GetOrganisation(p, id));
              }));
+  // An organisation's own review (service/review.h): its producers submit
+  // its profile; reviewers decide it like any record.
+  router.Add("POST", "/api/v1/organisations/{id}/submit",
+             Api(app, [&app](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", "organisation"));
+               TXNG_ASSIGN_OR_RETURN(Organisation submitted, SubmitOrganisation(app.store, p, id));
+               return ApiReply{ToJson(submitted)};
+             }));
+  router.Add(
+      "POST", "/api/v1/organisations/{id}/review",
+      Api(app, [&app](http::Request& r, const Principal& p) -> Result<ApiReply> {
+        TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(r, "id", "organisation"));
+        TXNG_ASSIGN_OR_RETURN(json body, ParseJsonObject(r.body));
+        TXNG_ASSIGN_OR_RETURN(ReviewDecision decision, ReviewDecisionFromJson(body));
+        TXNG_RETURN_IF_ERROR(
+            DecideReviews(app.store, p, {{ReviewKind::kOrganisation, id}}, decision).status());
+        return Reply(app.catalog.GetOrganisation(p, id));
+      }));
 
   RegisterResource(
       router, app,

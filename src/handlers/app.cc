@@ -16,6 +16,7 @@
 #include "handlers/ops.h"
 #include "handlers/pages.h"
 #include "handlers/workspace_pages.h"
+#include "handlers/review_pages.h"
 #include "http/static_files.h"
 
 namespace txng::handlers {
@@ -35,6 +36,7 @@ void RegisterRoutes(http::Router& router, AppContext& app) {
   RegisterConsumerPages(router, app);
   RegisterDiaryPages(router, app);
   RegisterWorkspacePages(router, app);
+  RegisterReviewPages(router, app);
   router.Add("GET", "/static/{*rest}", http::StaticFiles(EmbeddedWeb(), "static/"));
 }
 

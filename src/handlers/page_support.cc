@@ -1,6 +1,7 @@
 #include "handlers/page_support.h"
 
 #include "http/problem.h"
+#include "service/review.h"
 
 namespace txng::handlers {
 
@@ -25,6 +26,8 @@ json LayoutData(const http::Request& req, const Principal& p) {
   if (p.kind == Principal::Kind::kUser) {
     data["user"] = {{"display_name", p.display_name}};
     data["csrf_token"] = p.csrf_token;
+    data["nav_review"] = CanSeeReviewWorkspace(p);
+    data["nav_admin"] = p.role == Role::kAdmin;
   }
   return data;
 }

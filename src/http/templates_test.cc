@@ -517,6 +517,122 @@ json PageData(std::string_view page, Lang lang) {
                                    {"changed", "status"},
                                    {"note", "Đã tiêu hủy toàn bộ"}}})}});
   }
+  // The reviewer's workspace (handlers/review_pages.cc).
+  const json pager = {{"total", 61}, {"from", 51}, {"to", 61}, {"prev", "/review?offset=0"}};
+  const json options =
+      json::array({{{"value", ""}, {"label", "Tất cả"}, {"selected", false}},
+                   {{"value", "Bù Đăng"}, {"label", "Bù Đăng"}, {"selected", true}}});
+  if (page == "review_queue") {
+    return SignedIn(
+        {{"target", "/review?district=B%C3%B9%20%C4%90%C4%83ng"},
+         {"can_decide", true},
+         {"feedback_open", "3"},
+         {"any", true},
+         {"rows", json::array({{{"key", "product:12"},
+                                {"url", "/review/product/12"},
+                                {"kind", "Sản phẩm"},
+                                {"title", "Hạt điều rang muối <script>alert(1)</script>"},
+                                {"org", "HTX Điều Bù Đăng"},
+                                {"district", "Bù Đăng"},
+                                {"submitted", DateValue(lang, kApprovedAt)},
+                                {"days", 9}}})},
+         {"pager", pager},
+         {"filter",
+          {{"kinds", options},
+           {"districts", options},
+           {"sectors", options},
+           {"orgs", options},
+           {"age", "7"}}},
+         {"error", "Từ chối phải có lý do. Chưa có hồ sơ nào thay đổi."},
+         {"notice", ""},
+         {"reason", ""}});
+  }
+  if (page == "review_item") {
+    return SignedIn({{"target", "/review/product/12"},
+                     {"title", "Sản phẩm 12"},
+                     {"item",
+                      {{"kind", "Sản phẩm"},
+                       {"id", 12},
+                       {"action", "/review/product/12"},
+                       {"status", "Bị từ chối"},
+                       {"reason", "Thiếu tiêu chuẩn"},
+                       {"org", "HTX Điều Bù Đăng"},
+                       {"org_url", "/review/organisation/3"},
+                       {"district", "Bù Đăng"},
+                       {"submitted", DateTimeValue(lang, kApprovedAt)}}},
+                     {"fields", json::array({{{"label", "Tên sản phẩm"}, {"value", "Hạt điều"}},
+                                             {{"label", "Thương hiệu"}, {"value", ""}}})},
+                     {"history", json::array({{{"step", "Bị từ chối"},
+                                               {"when", DateTimeValue(lang, kApprovedAt)},
+                                               {"actor", "user:reviewer"},
+                                               {"reason", "Thiếu tiêu chuẩn"}}})},
+                     {"can_decide", true},
+                     {"decided", true},
+                     {"error", "Từ chối phải có lý do."},
+                     {"reason", "Thiếu"}});
+  }
+  if (page == "review_audit") {
+    return SignedIn({{"target", "/review/audit?actor=user%3Areviewer"},
+                     {"any", true},
+                     {"rows", json::array({{{"when", DateTimeValue(lang, kApprovedAt)},
+                                            {"actor", "user:reviewer"},
+                                            {"action", "product.review"},
+                                            {"entity", "product"},
+                                            {"entity_id", "12"},
+                                            {"detail", "{\"status\":\"approved\"}"},
+                                            {"remote_addr", "127.0.0.1"}}})},
+                     {"pager", pager},
+                     {"filter",
+                      {{"actor", "user:reviewer"},
+                       {"action", ""},
+                       {"entity", ""},
+                       {"entity_id", ""},
+                       {"from", "2025-03-01"},
+                       {"to", ""}}}});
+  }
+  if (page == "directory_organisations" || page == "directory_products") {
+    return SignedIn(
+        {{"target", "/directory/products"},
+         {"any", true},
+         {"rows", json::array({{{"url", "/review/product/12"},
+                                {"name", "Hạt điều"},
+                                {"kind", "Hợp tác xã"},
+                                {"tax_code", "3801234567"},
+                                {"gtin", "08930001000018"},
+                                {"org", "HTX Điều Bù Đăng"},
+                                {"district", "Bù Đăng"},
+                                {"sector", "Nông nghiệp"},
+                                {"status", "Đã duyệt"}}})},
+         {"pager", pager},
+         {"filter",
+          {{"districts", options}, {"sectors", options}, {"statuses", options}, {"q", "điều"}}}});
+  }
+  if (page == "admin_users") {
+    return SignedIn({{"target", "/admin/users"},
+                     {"rows", json::array({{{"id", 2},
+                                            {"username", "reviewer"},
+                                            {"display_name", "Cán bộ kiểm duyệt"},
+                                            {"role", "Cán bộ kiểm duyệt"},
+                                            {"org", ""},
+                                            {"scope", ""},
+                                            {"disabled", false},
+                                            {"self", false}},
+                                           {{"id", 1},
+                                            {"username", "admin"},
+                                            {"display_name", "Quản trị"},
+                                            {"role", "Quản trị hệ thống"},
+                                            {"org", ""},
+                                            {"scope", ""},
+                                            {"disabled", true},
+                                            {"self", true}}})},
+                     {"pager", pager},
+                     {"roles", options},
+                     {"orgs", options},
+                     {"form", {{"username", "moi"}}},
+                     {"error", ""},
+                     {"notice", "Đã tạo tài khoản: moi"},
+                     {"password", "Xy12-ab_CDef34gh"}});
+  }
   return nullptr;
 }
 
@@ -567,6 +683,16 @@ TEST(Renderer, TemplatesUseOnlyKeysBothCataloguesHave) {
     }
   }
   EXPECT_GT(keys_seen, 50u);
+}
+
+TEST(Renderer, ReviewQueueEscapesTitlesAndCarriesTheCsrfToken) {
+  const std::string html =
+      BinhPhuoc().Render("review_queue", PageData("review_queue", Lang::kVi), Lang::kVi);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(html.find("<input type=\"hidden\" name=\"csrf_token\" value=\"csrf-7f3a\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("value=\"product:12\""), std::string::npos);
 }
 
 TEST(Renderer, PortalNameComesFromTheProvince) {

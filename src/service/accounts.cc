@@ -194,6 +194,47 @@ Status AccountService::SetDisabled(const std::string& username, bool disabled, c
   return store_.SetUserDisabled(u.id, disabled, actor);
 }
 
+namespace {
+
+Status CheckAdmin(const Principal& p) {
+  if (p.anonymous()) return Status::Unauthenticated("sign in to manage accounts");
+  if (!(p.kind == Principal::Kind::kUser && p.role == Role::kAdmin)) {
+    return Status::PermissionDenied("only the administrator manages accounts");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Page<User>> AccountService::ListUsersAsAdmin(const Principal& admin, PageRequest page) {
+  TXNG_RETURN_IF_ERROR(CheckAdmin(admin));
+  return store_.ListUsers(page);
+}
+
+Result<User> AccountService::CreateUserAsAdmin(const Principal& admin, const NewUser& u) {
+  TXNG_RETURN_IF_ERROR(CheckAdmin(admin));
+  return AddUser(u, admin.ToActor());
+}
+
+Status AccountService::SetDisabledAsAdmin(const Principal& admin, int64_t user_id, bool disabled) {
+  TXNG_RETURN_IF_ERROR(CheckAdmin(admin));
+  if (disabled && admin.user_id == user_id) {
+    return Status::FailedPrecondition(
+        "you cannot disable your own account: ask another administrator");
+  }
+  return store_.SetUserDisabled(user_id, disabled, admin.ToActor());
+}
+
+Result<std::string> AccountService::ResetPasswordAsAdmin(const Principal& admin, int64_t user_id,
+                                                         const std::string& password) {
+  TXNG_RETURN_IF_ERROR(CheckAdmin(admin));
+  // 12 random bytes: 16 characters of base64url, well above the minimum.
+  const std::string chosen = password.empty() ? RandomToken(12) : password;
+  TXNG_ASSIGN_OR_RETURN(std::string hash, HashPassword(chosen));
+  TXNG_RETURN_IF_ERROR(store_.SetUserPassword(user_id, hash, admin.ToActor()));
+  return chosen;
+}
+
 Result<CreatedApiKey> AccountService::CreateApiKey(int64_t org_id, const std::string& label,
                                                    const Actor& actor) {
   if (label.empty() || label.size() > 200) {

@@ -68,6 +68,22 @@ class AccountService {
                         const Actor& actor);
   Status SetDisabled(const std::string& username, bool disabled, const Actor& actor);
 
+  // Account management by the authority's administrator (/admin/users).
+  // Every function refuses callers that are not admin users
+  // (kUnauthenticated when anonymous, kPermissionDenied otherwise); every
+  // change is audited with the admin as actor. A user is named by id
+  // (kNotFound when absent).
+  Result<Page<User>> ListUsersAsAdmin(const Principal& admin, PageRequest page);
+  // AddUser's rules; a taken username is kAlreadyExists (field "username").
+  Result<User> CreateUserAsAdmin(const Principal& admin, const NewUser& u);
+  // Disabling ends the user's sessions; an admin cannot disable themself.
+  Status SetDisabledAsAdmin(const Principal& admin, int64_t user_id, bool disabled);
+  // Sets `password`, or when it is empty a random one-time password, which
+  // is returned (shown once to the admin, never stored in clear). Ends the
+  // user's sessions.
+  Result<std::string> ResetPasswordAsAdmin(const Principal& admin, int64_t user_id,
+                                           const std::string& password);
+
   // API keys for one organisation.
   Result<CreatedApiKey> CreateApiKey(int64_t org_id, const std::string& label, const Actor& actor);
   Status RevokeApiKey(const std::string& key_id, const Actor& actor);

@@ -27,10 +27,16 @@ PageRequest ClampPage(PageRequest page) {
 }
 
 void WhereClause::Equals(std::string_view column, SqlValue value) {
+  Compare(column, "=", std::move(value));
+}
+
+void WhereClause::Compare(std::string_view column, std::string_view op, SqlValue value) {
   params_.push_back(std::move(value));
   sql_ += sql_.empty() ? " WHERE " : " AND ";
   sql_ += column;
-  sql_ += " = $" + std::to_string(params_.size());
+  sql_ += " ";
+  sql_ += op;
+  sql_ += " $" + std::to_string(params_.size());
 }
 
 std::vector<SqlValue> WhereClause::Params(std::initializer_list<SqlValue> extra) const {
@@ -164,9 +170,13 @@ Result<Page<AuditEntry>> Store::ListAudit(const AuditFilter& f, PageRequest page
   if (!f.entity.empty()) where.Equals("entity", f.entity);
   if (!f.entity_id.empty()) where.Equals("entity_id", f.entity_id);
   if (f.user_id) where.Equals("user_id", *f.user_id);
+  if (!f.action.empty()) where.Equals("action", f.action);
+  if (!f.actor.empty()) where.Equals("actor", f.actor);
+  if (f.from) where.Compare("at", ">=", *f.from);
+  if (f.to) where.Compare("at", "<", *f.to);
   return InTransaction<Page<AuditEntry>>(*db_, TxMode::kRead, [&](SqlConnection& c) {
     return store_internal::ListPage<AuditEntry>(c, kSelectAudit, "audit_log", where, page,
-                                                AuditEntryFromRow);
+                                                AuditEntryFromRow, f.newest_first);
   });
 }
 

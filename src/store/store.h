@@ -24,6 +24,7 @@
 #include "store/master_data.h"
 #include "store/model.h"
 #include "store/recalls.h"
+#include "store/review_queue.h"
 
 namespace txng {
 
@@ -70,6 +71,11 @@ struct AuditFilter {
   std::string entity;  // empty: all
   std::string entity_id;
   std::optional<int64_t> user_id;
+  std::string action;              // exact, e.g. "product.review"; empty: all
+  std::string actor;               // exact Actor::label, e.g. "user:reviewer"; empty: all
+  std::optional<UnixMillis> from;  // at >= from
+  std::optional<UnixMillis> to;    // at < to
+  bool newest_first = false;       // default: oldest first
 };
 
 // A review decision for one record.
@@ -294,6 +300,22 @@ class Store {
   Status AppendAudit(const Actor& actor, const std::string& action, const std::string& entity,
                      const std::string& entity_id, const std::string& detail_json);
   Result<Page<AuditEntry>> ListAudit(const AuditFilter& f, PageRequest page);
+
+  // The reviewer's workspace (store_review.cc, review_queue.h).
+  // ListReviewQueue: every pending record of every kind, oldest submission
+  // first. ReviewItems approves or rejects every named record, all or none:
+  // kNotFound or kFailedPrecondition (not pending) names the first record
+  // that cannot be decided, and nothing changes; one audit entry per record
+  // ("<entity>.review", as Review*). ReviewOrganisation is Review* for
+  // organisations, which keep no reason column: the reason is in the audit
+  // entry.
+  Result<Page<ReviewQueueItem>> ListReviewQueue(const ReviewQueueFilter& f, PageRequest page);
+  Result<int64_t> ReviewItems(const std::vector<ReviewTarget>& targets, const ReviewDecision& d,
+                              const Actor& actor);
+  Result<Organisation> ReviewOrganisation(int64_t id, const ReviewDecision& d, const Actor& actor);
+  // The directory, by name then id.
+  Result<Page<Organisation>> ListDirectoryOrganisations(const DirectoryFilter& f, PageRequest page);
+  Result<Page<DirectoryProduct>> ListDirectoryProducts(const DirectoryFilter& f, PageRequest page);
 
  private:
   std::unique_ptr<Database> db_;

@@ -46,6 +46,8 @@ EventSubmission SubmissionFromRow(const SqlRow& row);
 class WhereClause {
  public:
   void Equals(std::string_view column, SqlValue value);
+  // "column <op> $n", op one of =, <, <=, >, >=, LIKE (constants of the caller).
+  void Compare(std::string_view column, std::string_view op, SqlValue value);
   const std::string& sql() const { return sql_; }  // "" when no filter is set
   // The filter values, then `extra`.
   std::vector<SqlValue> Params(std::initializer_list<SqlValue> extra = {}) const;
@@ -58,13 +60,16 @@ class WhereClause {
 };
 
 // Runs `select_sql + where + ORDER BY id LIMIT/OFFSET` and the matching
-// COUNT(*) over `table`, converting rows with `from_row`.
+// COUNT(*) over `table`, converting rows with `from_row`; newest (highest
+// id) first when `descending`.
 template <typename T, typename FromRow>
 Result<Page<T>> ListPage(SqlConnection& c, std::string_view select_sql, std::string_view table,
-                         const WhereClause& where, PageRequest page, FromRow from_row) {
+                         const WhereClause& where, PageRequest page, FromRow from_row,
+                         bool descending = false) {
   page = ClampPage(page);
-  std::string sql = std::string(select_sql) + where.sql() + " ORDER BY id LIMIT " +
-                    where.ExtraPlaceholder(1) + " OFFSET " + where.ExtraPlaceholder(2);
+  std::string sql = std::string(select_sql) + where.sql() + " ORDER BY id" +
+                    (descending ? " DESC" : "") + " LIMIT " + where.ExtraPlaceholder(1) +
+                    " OFFSET " + where.ExtraPlaceholder(2);
   TXNG_ASSIGN_OR_RETURN(SqlResult rows,
                         c.Run(sql, where.Params({int64_t{page.limit}, int64_t{page.offset}})));
   std::string count_sql = "SELECT COUNT(*) FROM " + std::string(table) + where.sql();
