@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -17,9 +18,26 @@ import AxeBuilder from '@axe-core/playwright';
 export const PASSWORD = 'browser-test-pass';
 const TXNG = process.env.TXNG_BINARY;
 
-function serve(db) {
+// A loopback port that was free a moment ago.
+function freePort() {
   return new Promise((resolve, reject) => {
-    const proc = spawn(TXNG, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--no-access-log'],
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// `txng serve` on a free port whose labels point back at it (--public-url),
+// so that a QR code printed by the portal opens the portal.
+async function serve(db) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  return new Promise((resolve, reject) => {
+    const proc = spawn(TXNG, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`,
+                              '--public-url', url, '--no-access-log'],
                        { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (chunk) => {

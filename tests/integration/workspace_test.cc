@@ -448,8 +448,9 @@ TEST_P(WorkspaceTest, ApiKeysShowTheirSecretOnceAndCanBeRevoked) {
   EXPECT_EQ(revoked.status, 303);
   EXPECT_TRUE(store_->ListApiKeys(org_a_)->front().revoked_at.has_value());
   EXPECT_FALSE(accounts_->AuthenticateApiKey(token, "127.0.0.1").ok());
-  auto audit = store_->ListAudit({.entity = "api_key", .entity_id = "", .user_id = std::nullopt},
-                                 {.limit = 10, .offset = 0});
+  AuditFilter api_keys;
+  api_keys.entity = "api_key";
+  auto audit = store_->ListAudit(api_keys, {.limit = 10, .offset = 0});
   EXPECT_EQ(audit->total, 2);  // created, revoked
 }
 
