@@ -128,6 +128,13 @@ Result<int64_t> OpenFeedbackCount(Store& store, const Principal& p) {
 
 UnixMillis FeedbackLimiter::Admit(const std::string& address, UnixMillis now) {
   std::lock_guard lock(mu_);
+  // Forget addresses whose reports have all left the window, so that the
+  // map stays bounded by the addresses of the last window.
+  if (reports_.size() >= kSweepAt) {
+    std::erase_if(reports_, [&](const auto& entry) {
+      return entry.second.empty() || entry.second.back() <= now - window_ms_;
+    });
+  }
   std::deque<UnixMillis>& times = reports_[address];
   while (!times.empty() && times.front() <= now - window_ms_) times.pop_front();
   if (static_cast<int>(times.size()) >= limit_) return times.front() + window_ms_ - now;

@@ -69,6 +69,7 @@ class FeedbackLimiter {
   UnixMillis Admit(const std::string& address, UnixMillis now);
 
  private:
+  static constexpr size_t kSweepAt = 4096;
   int limit_;
   UnixMillis window_ms_;
   std::mutex mu_;

@@ -15,5 +15,14 @@ TEST(FeedbackLimiter, AdmitsLimitPerWindowPerAddress) {
   EXPECT_EQ(limiter.Admit("10.0.0.1", 1150), 50);
 }
 
+TEST(FeedbackLimiter, ForgetsQuietAddressesAndStillLimitsActiveOnes) {
+  FeedbackLimiter limiter(1, 1000);
+  EXPECT_EQ(limiter.Admit("busy", 5000), 0);
+  for (int i = 0; i < 5000; ++i) EXPECT_EQ(limiter.Admit("a" + std::to_string(i), 100), 0);
+  // The sweep at 5000 forgets the quiet addresses, not "busy".
+  EXPECT_EQ(limiter.Admit("busy", 5500), 500);
+  EXPECT_EQ(limiter.Admit("a1", 5500), 0);
+}
+
 }  // namespace
 }  // namespace txng

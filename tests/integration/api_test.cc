@@ -197,7 +197,7 @@ TEST_P(ApiTest, ProductLifecycleAndVisibility) {
   EXPECT_EQ(Call("PATCH", url, a, R"({"brand": "y"})").status, 409);
 
   // The public page shows it.
-  auto page = client_->Get("/products/" + product["gtin"].get<std::string>());
+  auto page = client_->Get("/01/" + product["gtin"].get<std::string>());
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Hạt điều rang muối Bù Đăng"), std::string::npos);
   EXPECT_NE(page.body.find("Điều Việt"), std::string::npos);
@@ -368,10 +368,14 @@ TEST_P(ApiTest, PagesSignInAndOut) {
 }
 
 TEST_P(ApiTest, PublicProductPageErrors) {
-  EXPECT_EQ(client_->Get("/products/12345").status, 400);
-  auto missing = client_->Get("/products/8930001999992");
+  EXPECT_EQ(client_->Get("/01/12345").status, 400);
+  auto missing = client_->Get("/01/8930001999992");
   EXPECT_EQ(missing.status, 404);
   EXPECT_NE(missing.Header("content-type")->find("text/html"), std::string::npos);
+  // The former address of the product page moved to the resolver.
+  auto moved = client_->Get("/products/8930001999992");
+  EXPECT_EQ(moved.status, 301);
+  EXPECT_EQ(moved.Header("location").value_or(""), "/01/08930001999992");
 }
 
 TEST_P(ApiTest, Gs1Parse) {

@@ -65,7 +65,7 @@ TEST_P(LoadTest, EightClientsThousandMixedRequestsEach) {
           if (!mine.empty() && i % 2 == 1) expect = 404;
           break;
         default:
-          target = "/products/8930001999992";  // no such product: the 404 page
+          target = "/01/8930001999992";  // no such product: the 404 page
           expect = 404;
       }
       const bool as_key = method != "GET" || i % 2 == 0;

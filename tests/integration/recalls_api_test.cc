@@ -430,19 +430,19 @@ TEST_P(RecallsApiTest, PagesShowTheImpactAndTheProductPageWarns) {
   const std::string url = product.Header("location").value_or("");
   ASSERT_EQ(Call("POST", url + "/submit", producer_a).status, 200);
   ASSERT_EQ(Call("POST", url + "/review", reviewer, R"({"decision": "approve"})").status, 200);
-  auto before = Call("GET", "/products/08930001000018?lang=en", Caller{});
+  auto before = Call("GET", "/01/08930001000018?lang=en", Caller{});
   ASSERT_EQ(before.status, 200);
   EXPECT_EQ(before.body.find("Recall warning"), std::string::npos);
 
   const json opened = Open(producer_a, OpenBody(kRaw));
   const std::string id = std::to_string(opened["id"].get<int64_t>());
-  auto warned = Call("GET", "/products/08930001000018?lang=en", Caller{});
+  auto warned = Call("GET", "/01/08930001000018?lang=en", Caller{});
   ASSERT_EQ(warned.status, 200);
   EXPECT_NE(warned.body.find("Recall warning:</strong> Salmonella in a retained sample (lots "
                              "RAW-1)"),
             std::string::npos)
       << warned.body;
-  auto warned_vi = Call("GET", "/products/08930001000018?lang=vi", Caller{});
+  auto warned_vi = Call("GET", "/01/08930001000018?lang=vi", Caller{});
   EXPECT_NE(warned_vi.body.find("Cảnh báo thu hồi:</strong> Salmonella in a retained sample "
                                 "(các lô RAW-1)"),
             std::string::npos);
@@ -467,7 +467,7 @@ TEST_P(RecallsApiTest, PagesShowTheImpactAndTheProductPageWarns) {
   ASSERT_EQ(
       Call("POST", "/api/v1/recalls/" + id + "/close", producer_a, R"({"note": "done"})").status,
       200);
-  auto after = Call("GET", "/products/08930001000018?lang=en", Caller{});
+  auto after = Call("GET", "/01/08930001000018?lang=en", Caller{});
   EXPECT_EQ(after.body.find("Recall warning"), std::string::npos);
 }
 

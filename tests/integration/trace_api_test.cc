@@ -316,7 +316,7 @@ TEST_P(TraceApiTest, TheTracePageAndTheProductPageShowTheJourney) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("check digit 7 should be 8"), std::string::npos);
 
-  auto product = Call("GET", "/products/08930001000018", Caller{});
+  auto product = Call("GET", "/01/08930001000018", Caller{});
   ASSERT_EQ(product.status, 200) << product.body;
   EXPECT_NE(product.body.find("<strong>Sản xuất, thu hoạch</strong>"), std::string::npos)
       << product.body;
