@@ -166,7 +166,14 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Open(Store& store, const std::st
     TXNG_RETURN_IF_ERROR(impl->Exec("SET session_replication_role = replica"));
     TXNG_RETURN_IF_ERROR(impl->Exec("SET maintenance_work_mem = '512MB'"));
   }
-  return std::unique_ptr<BulkLoader>(new BulkLoader(store, org_id, std::move(impl)));
+  auto loader = std::unique_ptr<BulkLoader>(new BulkLoader(store, org_id, std::move(impl)));
+  // New rows follow those already there (e.g. the demo province's events).
+  TXNG_RETURN_IF_ERROR(store.db().Transact(TxMode::kRead, [&](SqlConnection& c) -> Status {
+    TXNG_ASSIGN_OR_RETURN(SqlResult max, c.Run("SELECT COALESCE(MAX(id), 0) FROM epcis_events"));
+    loader->last_id_ = max.rows.at(0).Int(0);
+    return Status::Ok();
+  }));
+  return loader;
 }
 
 Status BulkLoader::DropIndexes() {
@@ -195,7 +202,7 @@ Status BulkLoader::Write(const std::vector<epcis::Event>& events) {
   instant.seconds = now / 1000;
   instant.micros = static_cast<int>(now % 1000) * 1000;
   const std::string record_time = epcis::FormatUtcMillis(instant);
-  for (const epcis::Event& e : events) AddRows(rows, ++written_, e, org_id_, now, record_time);
+  for (const epcis::Event& e : events) AddRows(rows, ++last_id_, e, org_id_, now, record_time);
   if (impl_->pg != nullptr) {
     TXNG_RETURN_IF_ERROR(impl_->Exec("BEGIN"));
     TXNG_RETURN_IF_ERROR(impl_->Copy("epcis_events", kEventColumns, rows.events));

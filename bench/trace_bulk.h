@@ -45,7 +45,7 @@ class BulkLoader {
   int64_t org_id_;
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> dropped_;  // definitions of the dropped indexes
-  int64_t written_ = 0;               // events so far: the last row id
+  int64_t last_id_ = 0;               // the last row id written (rows already there come first)
 };
 
 }  // namespace txng::bench

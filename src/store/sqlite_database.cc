@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <string_view>
 #include <system_error>
 #include <unordered_map>
@@ -164,7 +165,9 @@ class SqliteConnection final : public SqlConnection {
     return Status::Ok();
   }
 
-  Status Exec(const char* sql) { return ExecScript(sql); }
+  // One statement through the statement cache: BEGIN and COMMIT run around
+  // every transaction, and parsing them each time showed in profiles.
+  Status Exec(const char* sql) { return Run(sql, {}).status(); }
 
   bool InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 
@@ -333,6 +336,14 @@ class SqliteDatabase final : public Database {
 
 Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path,
                                                      const DatabaseOptions& options) {
+  // SQLite counts every allocation under one process-wide mutex unless told
+  // not to; with a connection per worker thread that mutex is contended on
+  // every query (ephemeral tables for IN lists, UNION and window functions
+  // allocate their own pages). TXNG never reads sqlite3_memory_used().
+  // sqlite3_config only works before SQLite initialises; if something in
+  // the process used SQLite first, it refuses and the counting stays on.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) {
     std::error_code ec;
