@@ -276,7 +276,7 @@ if [[ "$what" == "scan" ]]; then
 else
   gtin=$(curl -sf "http://127.0.0.1:$port/api/v1/products?limit=1&status=approved" |
     grep -o '"gtin":"[0-9]*"' | head -1 | cut -d'"' -f4)
-  page="/products/$gtin"
+  page="/01/$gtin"
 fi
 
 # nginx serving files of the same sizes as the two txng answers.
