@@ -288,13 +288,45 @@ bool ColumnOf(std::string_view ref, size_t* col) {
   return true;
 }
 
+// The archive path of the workbook's first worksheet in the order the
+// workbook lists its sheets (xl/workbook.xml, through the relationship in
+// xl/_rels/workbook.xml.rels): once a user reorders, renames or deletes
+// sheets, the first one is not always sheet1.xml. A file without those
+// parts (some generators write only the worksheet) is read from
+// xl/worksheets/sheet1.xml.
+Result<std::string> FirstSheetPath(Archive& zip) {
+  const std::string fallback = "xl/worksheets/sheet1.xml";
+  TXNG_ASSIGN_OR_RETURN(std::optional<std::string> workbook_xml, zip.Read("xl/workbook.xml"));
+  TXNG_ASSIGN_OR_RETURN(std::optional<std::string> rels_xml,
+                        zip.Read("xl/_rels/workbook.xml.rels"));
+  if (!workbook_xml || !rels_xml) return fallback;
+  TXNG_ASSIGN_OR_RETURN(pugi::xml_document workbook, ParseXml(*workbook_xml, "workbook.xml"));
+  TXNG_ASSIGN_OR_RETURN(pugi::xml_document rels, ParseXml(*rels_xml, "workbook.xml.rels"));
+  const pugi::xml_node first = workbook.child("workbook").child("sheets").child("sheet");
+  std::string id;
+  for (const pugi::xml_attribute& a : first.attributes()) {
+    const std::string_view name = a.name();
+    if (name.size() > 3 && name.substr(name.size() - 3) == ":id") id = a.value();
+  }
+  if (id.empty()) return fallback;
+  for (const pugi::xml_node& r : rels.child("Relationships").children("Relationship")) {
+    if (id != r.attribute("Id").as_string()) continue;
+    const std::string target = r.attribute("Target").as_string();
+    if (target.empty()) break;
+    return target.front() == '/' ? target.substr(1) : "xl/" + target;
+  }
+  return Status::InvalidArgument("the workbook's first sheet (" + id +
+                                 ") has no part in the archive");
+}
+
 }  // namespace
 
 Result<std::vector<ReadRow>> ReadXlsxRows(std::string_view data, const ReadLimits& limits) {
   if (data.size() > limits.max_file_bytes) return TooLarge(limits);
   TXNG_ASSIGN_OR_RETURN(Archive zip, Archive::Open(data, limits.max_inflated_bytes));
   zip.set_limit(limits.max_inflated_bytes);
-  TXNG_ASSIGN_OR_RETURN(std::optional<std::string> sheet_xml, zip.Read("xl/worksheets/sheet1.xml"));
+  TXNG_ASSIGN_OR_RETURN(const std::string sheet_path, FirstSheetPath(zip));
+  TXNG_ASSIGN_OR_RETURN(std::optional<std::string> sheet_xml, zip.Read(sheet_path.c_str()));
   if (!sheet_xml) {
     return Status::InvalidArgument("the file is not an XLSX workbook (it has no first worksheet)");
   }
@@ -310,7 +342,8 @@ Result<std::vector<ReadRow>> ReadXlsxRows(std::string_view data, const ReadLimit
     TXNG_ASSIGN_OR_RETURN(pugi::xml_document doc, ParseXml(*styles_xml, "styles.xml"));
     date_styles = DateStyles(doc);
   }
-  TXNG_ASSIGN_OR_RETURN(pugi::xml_document sheet, ParseXml(*sheet_xml, "sheet1.xml"));
+  const std::string sheet_name = sheet_path.substr(sheet_path.rfind('/') + 1);
+  TXNG_ASSIGN_OR_RETURN(pugi::xml_document sheet, ParseXml(*sheet_xml, sheet_name.c_str()));
   std::vector<ReadRow> rows;
   size_t next_number = 1;
   for (const pugi::xml_node& r : sheet.child("worksheet").child("sheetData").children("row")) {

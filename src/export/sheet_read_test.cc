@@ -138,6 +138,41 @@ TEST(ReadXlsxTest, InlineStringsFormulasAsCachedValuesGapsAndDateTimes) {
             (ReadRow{4, {"<script>", "3", "xy", "2026-11-20 07:30", "2026-11-20", "TRUE"}}));
 }
 
+TEST(ReadXlsxTest, ReadsTheFirstSheetInTheWorkbooksOrder) {
+  // The user moved "Nhật ký" before "Hướng dẫn": sheet2.xml comes first.
+  const std::string workbook =
+      R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+      R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)"
+      R"(<sheet name="Nhật ký" sheetId="2" r:id="rId7"/>)"
+      R"(<sheet name="Hướng dẫn" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+  const std::string rels =
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/>)"
+      R"(<Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/>)"
+      "</Relationships>";
+  const std::string help =
+      SheetXml(R"(<row r="1"><c t="inlineStr"><is><t>help</t></is></c></row>)");
+  const std::string diary =
+      SheetXml(R"(<row r="1"><c t="inlineStr"><is><t>stage</t></is></c></row>)");
+  auto rows = ReadXlsxRows(Zip({{"xl/workbook.xml", workbook},
+                                {"xl/_rels/workbook.xml.rels", rels},
+                                {"xl/worksheets/sheet1.xml", help},
+                                {"xl/worksheets/sheet2.xml", diary}}));
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0], (ReadRow{1, {"stage"}}));
+
+  // A relationship that leads nowhere is an error, not another sheet.
+  std::string broken = rels;
+  broken.replace(broken.find("rId7"), 4, "rId8");
+  auto lost = ReadXlsxRows(Zip({{"xl/workbook.xml", workbook},
+                                {"xl/_rels/workbook.xml.rels", broken},
+                                {"xl/worksheets/sheet1.xml", help}}));
+  ASSERT_FALSE(lost.ok());
+  EXPECT_EQ(lost.status().message(),
+            "the workbook's first sheet (rId7) has no part in the archive");
+}
+
 TEST(ReadXlsxTest, RefusesCorruptFiles) {
   auto garbage = ReadXlsxRows("PK\x03\x04 not really a zip");
   ASSERT_FALSE(garbage.ok());

@@ -1085,26 +1085,29 @@ http::Response SubmissionsPage(AppContext& app, http::Request& req, const Princi
 
 // ---- Media ----
 
-// GET /media/{id}/{size}.jpg: a stored product photo. The bytes behind an
-// id never change (a new upload makes a new id), so caches keep them.
-http::Response Media(AppContext& app, http::Request& req) {
+// GET /media/{id}/{size}.jpg: a stored product photo, under the publication
+// rule of GetVisibleImage. The bytes behind an id never change (a new upload
+// makes a new id), so caches keep them: every cache once it is published,
+// only the viewer's own browser before.
+http::Response Media(AppContext& app, http::Request& req, const Principal& p) {
   const std::string file = req.Param("file");
   auto id = ParseInt64(req.Param("id"));
   if (!id || (file != "small.jpg" && file != "large.jpg")) {
     return http::Response::Text(404, "not found\n");
   }
-  auto image = app.store.GetImage(*id);
-  if (!image.ok()) {
-    return http::Response::Text(image.status().code() == StatusCode::kNotFound ? 404 : 500,
-                                image.status().code() == StatusCode::kNotFound
+  auto visible = GetVisibleImage(app.store, p, *id);
+  if (!visible.ok()) {
+    return http::Response::Text(visible.status().code() == StatusCode::kNotFound ? 404 : 500,
+                                visible.status().code() == StatusCode::kNotFound
                                     ? "not found\n"
                                     : "the picture cannot be read now\n");
   }
   http::Response res;
   res.status = 200;
   res.content_type = "image/jpeg";
-  res.body = file == "small.jpg" ? image->small.jpeg : image->large.jpeg;
-  res.SetHeader("Cache-Control", "public, max-age=31536000, immutable");
+  res.body = file == "small.jpg" ? visible->image.small.jpeg : visible->image.large.jpeg;
+  res.SetHeader("Cache-Control", visible->published ? "public, max-age=31536000, immutable"
+                                                    : "private, max-age=31536000, immutable");
   res.SetHeader("X-Content-Type-Options", "nosniff");
   return res;
 }
@@ -1148,7 +1151,7 @@ void RegisterWorkspacePages(http::Router& router, AppContext& app) {
 
   router.Add("GET", "/workspace/submissions", PageHandler(app, SubmissionsPage));
 
-  router.Add("GET", "/media/{id}/{file}", [&app](http::Request& req) { return Media(app, req); });
+  router.Add("GET", "/media/{id}/{file}", PageHandler(app, Media));
 }
 
 }  // namespace txng::handlers

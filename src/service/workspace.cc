@@ -115,6 +115,27 @@ std::string MediaPath(int64_t image_id, std::string_view size) {
   return "/media/" + std::to_string(image_id) + "/" + std::string(size) + ".jpg";
 }
 
+Result<VisibleImage> GetVisibleImage(Store& store, const Principal& p, int64_t image_id) {
+  const Status not_found = Status::NotFound("no picture " + std::to_string(image_id));
+  Result<StoredImage> image = store.GetImage(image_id);
+  if (!image.ok()) {
+    return image.status().code() == StatusCode::kNotFound ? not_found : image.status();
+  }
+  ProductFilter showing;
+  showing.review_status = ReviewStatus::kApproved;
+  showing.image_url = MediaPath(image_id, "large");
+  TXNG_ASSIGN_OR_RETURN(Page<Product> approved,
+                        store.ListProducts(showing, {.limit = 1, .offset = 0}));
+  if (!approved.items.empty()) return VisibleImage{std::move(image).value(), true};
+  if (p.anonymous()) return not_found;
+  Result<Organisation> org = store.GetOrganisation(image->org_id);
+  if (!org.ok() && org.status().code() != StatusCode::kNotFound) return org.status();
+  if (!CanRead(p, image->org_id, ReviewStatus::kPending, org.ok() ? &*org : nullptr)) {
+    return not_found;
+  }
+  return VisibleImage{std::move(image).value(), false};
+}
+
 Result<StoredImage> SetProductImage(Store& store, CatalogService& catalog, const Principal& p,
                                     int64_t product_id, std::string_view bytes,
                                     const ImageOptions& options) {

@@ -53,6 +53,17 @@ struct ImageOptions {
 // "small" or "large".
 std::string MediaPath(int64_t image_id, std::string_view size);
 
+// A stored photo as `p` may see it. A photo is public once an approved
+// product shows it (an approved product's picture never changes in place);
+// before that only those who may read the uploading organisation's
+// unapproved records see it: its producers, reviewers, admins and officers
+// in scope. kNotFound otherwise, with the same message as for a missing id.
+struct VisibleImage {
+  StoredImage image;
+  bool published = false;  // shown by an approved product: anyone may see it
+};
+Result<VisibleImage> GetVisibleImage(Store& store, const Principal& p, int64_t image_id);
+
 // Checks `bytes` (at most options.max_bytes: kPayloadTooLarge; a JPEG or PNG
 // by its content that decodes completely: kInvalidArgument), makes the
 // thumbnails, stores them and points the product's image_url at the large

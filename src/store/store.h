@@ -51,6 +51,7 @@ struct ProductFilter {
   std::optional<int64_t> org_id;
   std::optional<ReviewStatus> review_status;
   std::string category;
+  std::string image_url;  // "" = any
 };
 
 struct LocationFilter {

@@ -179,6 +179,7 @@ Result<Page<Product>> Store::ListProducts(const ProductFilter& f, PageRequest pa
   if (f.org_id) where.Equals("org_id", *f.org_id);
   if (f.review_status) where.Equals("review_status", std::string(ToString(*f.review_status)));
   if (!f.category.empty()) where.Equals("category", f.category);
+  if (!f.image_url.empty()) where.Equals("image_url", f.image_url);
   return InTransaction<Page<Product>>(*db_, TxMode::kRead, [&](SqlConnection& c) {
     return store_internal::ListPage<Product>(c, kSelectProducts, "products", where, page,
                                              ProductFromRow);

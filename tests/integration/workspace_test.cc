@@ -271,26 +271,43 @@ TEST_P(WorkspaceTest, PhotosAreCheckedByContentResizedAndServedForGood) {
   auto page = Get(a, "/workspace/products/" + std::to_string(id));
   EXPECT_TRUE(Contains(page.body, "src=\"" + url + "\" width=\"640\" height=\"480\""));
 
-  auto large = client_->Get(url);
+  // A draft's photo is the organisation's (and the authority's) to see.
+  auto large = Get(a, url);
   ASSERT_EQ(large.status, 200);
   EXPECT_EQ(large.Header("content-type"), "image/jpeg");
-  EXPECT_EQ(large.Header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(large.Header("cache-control"), "private, max-age=31536000, immutable");
   auto large_px = image::Decode(large.body);
   ASSERT_TRUE(large_px.ok());
   EXPECT_EQ(large_px->width, 640);
   EXPECT_EQ(large_px->height, 480);
   const std::string small_url = url.substr(0, url.rfind('/')) + "/small.jpg";
-  auto small_px = image::Decode(client_->Get(small_url).body);
+  auto small_px = image::Decode(Get(a, small_url).body);
   ASSERT_TRUE(small_px.ok());
   EXPECT_EQ(small_px->width, 160);
   EXPECT_EQ(small_px->height, 120);
-  EXPECT_EQ(client_->Get(url.substr(0, url.rfind('/')) + "/huge.jpg").status, 404);
-  EXPECT_EQ(client_->Get("/media/999/large.jpg").status, 404);
+  EXPECT_EQ(Get(a, url.substr(0, url.rfind('/')) + "/huge.jpg").status, 404);
+  EXPECT_EQ(Get(a, "/media/999/large.jpg").status, 404);
+  EXPECT_EQ(Get(Login("reviewer"), url).status, 200);
+  // Visitors and other organisations do not see it, and cannot tell it
+  // from a missing picture.
+  EXPECT_EQ(client_->Get(url).status, 404);
+  EXPECT_EQ(client_->Get(small_url).body, client_->Get("/media/999/small.jpg").body);
+  EXPECT_EQ(Get(Login("producer_b"), url).status, 404);
 
   // Once submitted, the photo is locked like every other field.
   ASSERT_EQ(Post(a, "/workspace/products/" + std::to_string(id) + "/submit", {}).status, 303);
   auto locked = Upload(a, target, jpeg, "again.jpg", "image/jpeg");
   EXPECT_EQ(locked.status, 409);
+  EXPECT_EQ(client_->Get(url).status, 404);
+
+  // Published with its approved product: anyone's, and every cache's.
+  ReviewDecision approve;
+  approve.status = ReviewStatus::kApproved;
+  ASSERT_TRUE(store_->ReviewProduct(id, approve, Actor::System("system:test")).ok());
+  auto published = client_->Get(url);
+  ASSERT_EQ(published.status, 200);
+  EXPECT_EQ(published.Header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(published.body, large.body);
 }
 
 TEST_P(WorkspaceTest, OtherOrganisationsRecordsAreNotFound) {
