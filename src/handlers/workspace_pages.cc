@@ -2,8 +2,10 @@
 
 #include <charconv>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "handlers/api_handler.h"
 #include "handlers/api_labels.h"
@@ -211,6 +213,93 @@ std::optional<View> Enter(AppContext& app, http::Request& req, const Principal& 
   View& v = *entered
 
 http::Response Redirect(const std::string& to) { return http::Response::Redirect(303, to); }
+
+// ---- Products, locations and lots: one form each ----
+
+// What the new, edit and save pages of one record kind need. Each kind is
+// a draft of the caller's organisation until submitted (catalog.h).
+template <typename Record, typename Fields>
+struct RecordForm {
+  const char* noun;     // "product": PathId's noun and the view's data key
+  const char* section;  // "products": the path below /workspace/
+  std::function<Result<Record>(int64_t id)> get;
+  std::function<Result<Fields>(const Form&)> fields;
+  std::function<Result<Record>(const Fields&)> create;
+  std::function<Result<Record>(int64_t id, const Fields&)> update;
+  std::function<std::string(const Record*)> title;  // nullptr: a new one
+  std::function<json(const Record*, const Form*)> data;
+};
+
+// The caller's own record at the path's {id}. Other organisations' records
+// are not found here, approved ones (public elsewhere) included.
+template <typename Record, typename Fields>
+Result<Record> Own(const View& v, const RecordForm<Record, Fields>& f) {
+  TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(v.req, "id", f.noun));
+  Result<Record> r = f.get(id);
+  if (!r.ok() || r->org_id != *v.p.org_id) {
+    return Status::NotFound(std::string(f.noun) + " " + std::to_string(id) + " not found");
+  }
+  return r;
+}
+
+// The form for a record (nullptr: a new one), with the submitted values and
+// the error when `form` is given.
+template <typename Record, typename Fields>
+http::Response RenderForm(View& v, const RecordForm<Record, Fields>& f, const Record* r,
+                          const Form* form = nullptr, const Status* error = nullptr) {
+  v.data["title"] = f.title(r);
+  v.data[f.noun] = f.data(r, form);
+  if (error == nullptr) return v.Render();
+  SetFormError(v, *error);
+  return v.Render(FormErrorStatus(*error));
+}
+
+// GET /workspace/{section}/{id}.
+template <typename Record, typename Fields>
+http::Response EditRecord(View& v, const RecordForm<Record, Fields>& f) {
+  Result<Record> r = Own(v, f);
+  if (!r.ok()) return ErrorPage(v.app, v.req, v.p, r.status());
+  return RenderForm(v, f, &*r);
+}
+
+// POST /workspace/{section} and /workspace/{section}/{id}: creates or
+// changes the record and goes to its page, or shows the form again with the
+// submitted values and the error.
+template <typename Record, typename Fields>
+http::Response SaveRecord(View& v, const RecordForm<Record, Fields>& f) {
+  const bool create = v.req.Param("id").empty();
+  std::optional<Record> existing;
+  if (!create) {
+    Result<Record> r = Own(v, f);
+    if (!r.ok()) return ErrorPage(v.app, v.req, v.p, r.status());
+    existing = std::move(r).value();
+  }
+  const Form form(v.req);
+  Result<Fields> fields = f.fields(form);
+  Result<Record> saved = !fields.ok() ? Result<Record>(fields.status())
+                         : create     ? f.create(*fields)
+                                      : f.update(existing->id, *fields);
+  if (saved.ok()) {
+    return Redirect("/workspace/" + std::string(f.section) + "/" + std::to_string(saved->id) +
+                    (create ? "?done=created" : "?done=saved"));
+  }
+  return RenderForm(v, f, existing ? &*existing : nullptr, &form, &saved.status());
+}
+
+// POST /workspace/{section}/{id}/submit: draft or rejected → pending; back to
+// the record's page, or to the submissions list when the form came from there.
+http::Response SubmitRecord(AppContext& app, http::Request& req, const Principal& p,
+                            const char* noun, const char* section,
+                            const std::function<Status(int64_t id)>& submit) {
+  if (auto refused = Refusal(app, req, p, true)) return std::move(*refused);
+  auto id = PathId(req, "id", noun);
+  if (!id.ok()) return ErrorPage(app, req, p, id.status());
+  if (Status done = submit(*id); !done.ok()) return ErrorPage(app, req, p, done);
+  return Redirect(FormValue(req, "next") == "/workspace/submissions"
+                      ? "/workspace/submissions?done=submitted"
+                      : "/workspace/" + std::string(section) + "/" + std::to_string(*id) +
+                            "?done=submitted");
+}
 
 // ---- Home ----
 
@@ -429,73 +518,48 @@ Result<ProductFields> ProductFieldsFrom(const View& v, const Form& form) {
   return f;
 }
 
+RecordForm<Product, ProductFields> ProductForm(View& v) {
+  CatalogService& catalog = v.app.catalog;
+  const Principal& p = v.p;
+  return {
+      .noun = "product",
+      .section = "products",
+      .get = [&catalog, &p](int64_t id) { return catalog.GetProduct(p, id); },
+      .fields = [&v](const Form& form) { return ProductFieldsFrom(v, form); },
+      .create = [&catalog, &p](const ProductFields& f) { return catalog.CreateProduct(p, f); },
+      .update = [&catalog, &p](int64_t id,
+                               const ProductFields& f) { return catalog.UpdateProduct(p, id, f); },
+      .title = [&v](const Product* pr) { return pr ? pr->name_vi : v.T("ws.product.new_title"); },
+      .data =
+          [&v](const Product* pr, const Form* form) {
+            json data = ProductFormData(v, pr, form);
+            if (pr) AddPhoto(v, *pr, data);
+            return data;
+          },
+  };
+}
+
 http::Response ProductNew(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("products", false);
-  v.data["title"] = v.T("ws.product.new_title");
-  v.data["product"] = ProductFormData(v, nullptr, nullptr);
-  return v.Render();
+  return RenderForm(v, ProductForm(v), static_cast<const Product*>(nullptr));
 }
 
 http::Response ProductEdit(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("products", false);
-  auto id = PathId(req, "id", "product");
-  if (!id.ok()) return ErrorPage(app, req, p, id.status());
-  auto pr = app.catalog.GetProduct(p, *id);
-  if (!pr.ok()) return ErrorPage(app, req, p, pr.status());
-  // Other organisations' approved products are public but not this
-  // workspace's business.
-  if (pr->org_id != *p.org_id) {
-    return ErrorPage(app, req, p,
-                     Status::NotFound("product " + std::to_string(*id) + " not found"));
-  }
-  v.data["title"] = pr->name_vi;
-  json form = ProductFormData(v, &*pr, nullptr);
-  AddPhoto(v, *pr, form);
-  v.data["product"] = std::move(form);
-  return v.Render();
+  return EditRecord(v, ProductForm(v));
 }
 
-// POST /workspace/products and /workspace/products/{id}.
 http::Response ProductSave(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("products", true);
-  const bool create = req.Param("id").empty();
-  std::optional<Product> existing;
-  if (!create) {
-    auto id = PathId(req, "id", "product");
-    if (!id.ok()) return ErrorPage(app, req, p, id.status());
-    auto pr = app.catalog.GetProduct(p, *id);
-    if (!pr.ok() || pr->org_id != *p.org_id) {
-      return ErrorPage(app, req, p,
-                       Status::NotFound("product " + std::to_string(*id) + " not found"));
-    }
-    existing = *pr;
-  }
-  const Form form(req);
-  Result<ProductFields> fields = ProductFieldsFrom(v, form);
-  Result<Product> saved = !fields.ok() ? Result<Product>(fields.status())
-                          : create     ? app.catalog.CreateProduct(p, *fields)
-                                       : app.catalog.UpdateProduct(p, existing->id, *fields);
-  if (saved.ok()) {
-    return Redirect("/workspace/products/" + std::to_string(saved->id) +
-                    (create ? "?done=created" : "?done=saved"));
-  }
-  v.data["title"] = create ? v.T("ws.product.new_title") : existing->name_vi;
-  json data = ProductFormData(v, existing ? &*existing : nullptr, &form);
-  if (existing) AddPhoto(v, *existing, data);
-  v.data["product"] = std::move(data);
-  SetFormError(v, saved.status());
-  return v.Render(FormErrorStatus(saved.status()));
+  return SaveRecord(v, ProductForm(v));
 }
 
 http::Response ProductImage(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("products", true);
-  auto id = PathId(req, "id", "product");
-  if (!id.ok()) return ErrorPage(app, req, p, id.status());
-  auto pr = app.catalog.GetProduct(p, *id);
-  if (!pr.ok() || pr->org_id != *p.org_id) {
-    return ErrorPage(app, req, p,
-                     Status::NotFound("product " + std::to_string(*id) + " not found"));
-  }
+  const RecordForm<Product, ProductFields> f = ProductForm(v);
+  auto pr = Own(v, f);
+  if (!pr.ok()) return ErrorPage(app, req, p, pr.status());
+  const int64_t id = pr->id;
   std::string_view bytes;
   Result<std::vector<http::FormPart>> parts =
       http::ParseMultipart(req.Header("content-type").value_or(""), req.body);
@@ -507,19 +571,17 @@ http::Response ProductImage(AppContext& app, http::Request& req, const Principal
   ImageOptions options;
   options.max_bytes = app.site.max_image_bytes;
   Result<StoredImage> saved =
-      parts.ok() ? SetProductImage(app.store, app.catalog, p, *id, bytes, options)
+      parts.ok() ? SetProductImage(app.store, app.catalog, p, id, bytes, options)
                  : Result<StoredImage>(Status::InvalidArgument(parts.status().message(), "image"));
-  if (saved.ok()) return Redirect("/workspace/products/" + std::to_string(*id) + "?done=image");
+  if (saved.ok()) return Redirect("/workspace/products/" + std::to_string(id) + "?done=image");
   // Only a refused picture goes back to the form; anything else (the
   // product is locked, the database fails) is the error page.
   const StatusCode code = saved.status().code();
   if (code != StatusCode::kInvalidArgument && code != StatusCode::kPayloadTooLarge) {
     return ErrorPage(app, req, p, saved.status());
   }
-  v.data["title"] = pr->name_vi;
-  json data = ProductFormData(v, &*pr, nullptr);
-  AddPhoto(v, *pr, data);
-  v.data["product"] = std::move(data);
+  v.data["title"] = f.title(&*pr);
+  v.data["product"] = f.data(&*pr, nullptr);
   // The picture's own error, beside the upload field.
   Status s = saved.status();
   const bool too_large = code == StatusCode::kPayloadTooLarge;
@@ -531,14 +593,8 @@ http::Response ProductImage(AppContext& app, http::Request& req, const Principal
 }
 
 http::Response ProductSubmit(AppContext& app, http::Request& req, const Principal& p) {
-  if (auto refused = Refusal(app, req, p, true)) return std::move(*refused);
-  auto id = PathId(req, "id", "product");
-  if (!id.ok()) return ErrorPage(app, req, p, id.status());
-  auto done = app.catalog.SubmitProduct(p, *id);
-  if (!done.ok()) return ErrorPage(app, req, p, done.status());
-  return Redirect(FormValue(req, "next") == "/workspace/submissions"
-                      ? "/workspace/submissions?done=submitted"
-                      : "/workspace/products/" + std::to_string(*id) + "?done=submitted");
+  return SubmitRecord(app, req, p, "product", "products",
+                      [&](int64_t id) { return app.catalog.SubmitProduct(p, id).status(); });
 }
 
 // ---- Locations ----
@@ -625,65 +681,41 @@ Result<LocationFields> LocationFieldsFrom(const View& v, const Form& form) {
   return f;
 }
 
-http::Response LocationNew(AppContext& app, http::Request& req, const Principal& p) {
-  TXNG_ENTER("locations", false);
-  v.data["title"] = v.T("ws.location.new_title");
-  v.data["location"] = LocationFormData(v, nullptr, nullptr);
-  return v.Render();
+RecordForm<Location, LocationFields> LocationForm(View& v) {
+  CatalogService& catalog = v.app.catalog;
+  const Principal& p = v.p;
+  return {
+      .noun = "location",
+      .section = "locations",
+      .get = [&catalog, &p](int64_t id) { return catalog.GetLocation(p, id); },
+      .fields = [&v](const Form& form) { return LocationFieldsFrom(v, form); },
+      .create = [&catalog, &p](const LocationFields& f) { return catalog.CreateLocation(p, f); },
+      .update = [&catalog, &p](
+                    int64_t id,
+                    const LocationFields& f) { return catalog.UpdateLocation(p, id, f); },
+      .title = [&v](const Location* l) { return l ? l->name : v.T("ws.location.new_title"); },
+      .data = [&v](const Location* l, const Form* form) { return LocationFormData(v, l, form); },
+  };
 }
 
-// The organisation's own location `id`, or the 404 response.
-Result<Location> OwnLocation(AppContext& app, const http::Request& req, const Principal& p) {
-  TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(req, "id", "location"));
-  auto l = app.catalog.GetLocation(p, id);
-  if (!l.ok() || l->org_id != *p.org_id) {
-    return Status::NotFound("location " + std::to_string(id) + " not found");
-  }
-  return l;
+http::Response LocationNew(AppContext& app, http::Request& req, const Principal& p) {
+  TXNG_ENTER("locations", false);
+  return RenderForm(v, LocationForm(v), static_cast<const Location*>(nullptr));
 }
 
 http::Response LocationEdit(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("locations", false);
-  auto l = OwnLocation(app, req, p);
-  if (!l.ok()) return ErrorPage(app, req, p, l.status());
-  v.data["title"] = l->name;
-  v.data["location"] = LocationFormData(v, &*l, nullptr);
-  return v.Render();
+  return EditRecord(v, LocationForm(v));
 }
 
 http::Response LocationSave(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("locations", true);
-  const bool create = req.Param("id").empty();
-  std::optional<Location> existing;
-  if (!create) {
-    auto l = OwnLocation(app, req, p);
-    if (!l.ok()) return ErrorPage(app, req, p, l.status());
-    existing = *l;
-  }
-  const Form form(req);
-  Result<LocationFields> fields = LocationFieldsFrom(v, form);
-  Result<Location> saved = !fields.ok() ? Result<Location>(fields.status())
-                           : create     ? app.catalog.CreateLocation(p, *fields)
-                                        : app.catalog.UpdateLocation(p, existing->id, *fields);
-  if (saved.ok()) {
-    return Redirect("/workspace/locations/" + std::to_string(saved->id) +
-                    (create ? "?done=created" : "?done=saved"));
-  }
-  v.data["title"] = create ? v.T("ws.location.new_title") : existing->name;
-  v.data["location"] = LocationFormData(v, existing ? &*existing : nullptr, &form);
-  SetFormError(v, saved.status());
-  return v.Render(FormErrorStatus(saved.status()));
+  return SaveRecord(v, LocationForm(v));
 }
 
 http::Response LocationSubmit(AppContext& app, http::Request& req, const Principal& p) {
-  if (auto refused = Refusal(app, req, p, true)) return std::move(*refused);
-  auto id = PathId(req, "id", "location");
-  if (!id.ok()) return ErrorPage(app, req, p, id.status());
-  auto done = app.catalog.SubmitLocation(p, *id);
-  if (!done.ok()) return ErrorPage(app, req, p, done.status());
-  return Redirect(FormValue(req, "next") == "/workspace/submissions"
-                      ? "/workspace/submissions?done=submitted"
-                      : "/workspace/locations/" + std::to_string(*id) + "?done=submitted");
+  return SubmitRecord(app, req, p, "location", "locations",
+                      [&](int64_t id) { return app.catalog.SubmitLocation(p, id).status(); });
 }
 
 // ---- Lots ----
@@ -825,71 +857,69 @@ http::Response LabelsIndex(AppContext& app, http::Request& req, const Principal&
   return LotList(app, req, p, "labels");
 }
 
-http::Response LotNew(AppContext& app, http::Request& req, const Principal& p) {
-  TXNG_ENTER("lots", false);
-  auto pick = LoadPickers(app, p);
-  if (!pick.ok()) return ErrorPage(app, req, p, pick.status());
-  v.data["title"] = v.T("ws.lot.new_title");
-  v.data["lot"] = LotFormData(v, *pick, nullptr, nullptr);
-  return v.Render();
+RecordForm<Lot, LotFields> LotForm(View& v, const Pickers& pick) {
+  CatalogService& catalog = v.app.catalog;
+  const Principal& p = v.p;
+  return {
+      .noun = "lot",
+      .section = "lots",
+      .get = [&catalog, &p](int64_t id) { return catalog.GetLot(p, id); },
+      .fields =
+          [&v](const Form& form) { return LotFieldsFrom(v, form, v.req.Param("id").empty()); },
+      .create = [&catalog, &p](const LotFields& f) { return catalog.CreateLot(p, f); },
+      .update = [&catalog, &p](int64_t id,
+                               const LotFields& f) { return catalog.UpdateLot(p, id, f); },
+      .title =
+          [&v](const Lot* lot) {
+            return lot ? v.T("ws.lot.heading") + " " + lot->lot_code : v.T("ws.lot.new_title");
+          },
+      .data = [&v, &pick](const Lot* lot,
+                          const Form* form) { return LotFormData(v, pick, lot, form); },
+  };
 }
 
-Result<Lot> OwnLot(AppContext& app, const http::Request& req, const Principal& p) {
-  TXNG_ASSIGN_OR_RETURN(int64_t id, PathId(req, "id", "lot"));
-  auto l = app.catalog.GetLot(p, id);
-  if (!l.ok() || l->org_id != *p.org_id) {
-    return Status::NotFound("lot " + std::to_string(id) + " not found");
+// The lot form's pages need the organisation's products and locations for
+// their pickers; nullopt with `out` set to the error page when they cannot
+// be read.
+std::optional<Pickers> PickersFor(View& v, http::Response& out) {
+  auto pick = LoadPickers(v.app, v.p);
+  if (!pick.ok()) {
+    out = ErrorPage(v.app, v.req, v.p, pick.status());
+    return std::nullopt;
   }
-  return l;
+  return std::move(pick).value();
+}
+
+http::Response LotNew(AppContext& app, http::Request& req, const Principal& p) {
+  TXNG_ENTER("lots", false);
+  auto pick = PickersFor(v, refused);
+  if (!pick) return refused;
+  return RenderForm(v, LotForm(v, *pick), static_cast<const Lot*>(nullptr));
+}
+
+// The organisation's own lot at the path's {id} (the labels pages).
+Result<Lot> OwnLot(View& v) {
+  const Pickers none;
+  return Own(v, LotForm(v, none));
 }
 
 http::Response LotEdit(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("lots", false);
-  auto lot = OwnLot(app, req, p);
-  if (!lot.ok()) return ErrorPage(app, req, p, lot.status());
-  auto pick = LoadPickers(app, p);
-  if (!pick.ok()) return ErrorPage(app, req, p, pick.status());
-  v.data["title"] = v.T("ws.lot.heading") + " " + lot->lot_code;
-  v.data["lot"] = LotFormData(v, *pick, &*lot, nullptr);
-  return v.Render();
+  auto pick = PickersFor(v, refused);
+  if (!pick) return refused;
+  return EditRecord(v, LotForm(v, *pick));
 }
 
 http::Response LotSave(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("lots", true);
-  const bool create = req.Param("id").empty();
-  std::optional<Lot> existing;
-  if (!create) {
-    auto lot = OwnLot(app, req, p);
-    if (!lot.ok()) return ErrorPage(app, req, p, lot.status());
-    existing = *lot;
-  }
-  auto pick = LoadPickers(app, p);
-  if (!pick.ok()) return ErrorPage(app, req, p, pick.status());
-  const Form form(req);
-  Result<LotFields> fields = LotFieldsFrom(v, form, create);
-  Result<Lot> saved = !fields.ok() ? Result<Lot>(fields.status())
-                      : create     ? app.catalog.CreateLot(p, *fields)
-                                   : app.catalog.UpdateLot(p, existing->id, *fields);
-  if (saved.ok()) {
-    return Redirect("/workspace/lots/" + std::to_string(saved->id) +
-                    (create ? "?done=created" : "?done=saved"));
-  }
-  v.data["title"] =
-      create ? v.T("ws.lot.new_title") : v.T("ws.lot.heading") + " " + existing->lot_code;
-  v.data["lot"] = LotFormData(v, *pick, existing ? &*existing : nullptr, &form);
-  SetFormError(v, saved.status());
-  return v.Render(FormErrorStatus(saved.status()));
+  auto pick = PickersFor(v, refused);
+  if (!pick) return refused;
+  return SaveRecord(v, LotForm(v, *pick));
 }
 
 http::Response LotSubmit(AppContext& app, http::Request& req, const Principal& p) {
-  if (auto refused = Refusal(app, req, p, true)) return std::move(*refused);
-  auto id = PathId(req, "id", "lot");
-  if (!id.ok()) return ErrorPage(app, req, p, id.status());
-  auto done = app.catalog.SubmitLot(p, *id);
-  if (!done.ok()) return ErrorPage(app, req, p, done.status());
-  return Redirect(FormValue(req, "next") == "/workspace/submissions"
-                      ? "/workspace/submissions?done=submitted"
-                      : "/workspace/lots/" + std::to_string(*id) + "?done=submitted");
+  return SubmitRecord(app, req, p, "lot", "lots",
+                      [&](int64_t id) { return app.catalog.SubmitLot(p, id).status(); });
 }
 
 // ---- Labels ----
@@ -921,7 +951,7 @@ http::Response RenderLabelsPage(View& v, const Lot& lot, int status, const Statu
 
 http::Response LabelsPage(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("labels", false);
-  auto lot = OwnLot(app, req, p);
+  auto lot = OwnLot(v);
   if (!lot.ok()) return ErrorPage(app, req, p, lot.status());
   return RenderLabelsPage(v, *lot, 200, nullptr);
 }
@@ -962,7 +992,7 @@ Result<LotLabelRequest> LabelRequestFrom(const View& v, const Lot& lot) {
 // form again with the reason it cannot be printed.
 http::Response LabelsPdf(AppContext& app, http::Request& req, const Principal& p) {
   TXNG_ENTER("labels", false);
-  auto lot = OwnLot(app, req, p);
+  auto lot = OwnLot(v);
   if (!lot.ok()) return ErrorPage(app, req, p, lot.status());
   Result<LotLabelRequest> request = LabelRequestFrom(v, *lot);
   Result<LotLabelSheet> sheet = request.ok() ? PrintLotLabels(app.catalog, p, *request)
