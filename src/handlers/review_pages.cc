@@ -560,61 +560,63 @@ json DirectoryFilterData(const AppContext& app, http::Lang lang, const Choices& 
       {"q", f.text}};
 }
 
-http::Response DirectoryOrganisationsPage(AppContext& app, http::Request& req, const Principal& p) {
+// One directory page: the filter and page from the query, `list(filter,
+// page)` for the rows, `row(lang, item)` for each row's view data; the
+// template `name` renders it and the pager links to `path`.
+template <typename List, typename Row>
+http::Response DirectoryPage(AppContext& app, http::Request& req, const Principal& p,
+                             const std::string& name, const std::string& path, List list, Row row) {
   if (p.kind != Principal::Kind::kUser) return SignInFirst(req);
   const http::Lang lang = http::NegotiateLang(req);
   auto f = DirectoryFilterFrom(req);
   auto page = PageFromQuery(req);
   if (!f.ok()) return ErrorPage(app, req, p, f.status());
   if (!page.ok()) return ErrorPage(app, req, p, page.status());
-  auto orgs = ListDirectoryOrganisations(app.store, p, *f, *page);
-  if (!orgs.ok()) return ErrorPage(app, req, p, orgs.status());
+  auto items = list(*f, *page);
+  if (!items.ok()) return ErrorPage(app, req, p, items.status());
   auto choices = FilterChoices(app, lang, p);
   if (!choices.ok()) return ErrorPage(app, req, p, choices.status());
   json rows = json::array();
-  for (const Organisation& o : orgs->items) {
-    rows.push_back({{"url", "/review/organisation/" + std::to_string(o.id)},
-                    {"name", o.name},
-                    {"kind", Label(app.renderer, lang, "org_kind.", std::string(ToString(o.kind)))},
-                    {"tax_code", o.tax_code},
-                    {"district", o.district},
-                    {"sector", Label(app.renderer, lang, "rw.sector_name.", o.sector)},
-                    {"status", StatusText(app, lang, o.review_status)}});
-  }
+  for (const auto& item : items->items) rows.push_back(row(lang, item));
   json data = LayoutData(req, p);
   data["any"] = !rows.empty();
   data["rows"] = std::move(rows);
-  data["pager"] = Pager(req, "/directory/organisations", *page, orgs->total);
+  data["pager"] = Pager(req, path, *page, items->total);
   data["filter"] = DirectoryFilterData(app, lang, *choices, *f);
-  return Page(req, 200, app.renderer.Render("directory_organisations", data, lang));
+  return Page(req, 200, app.renderer.Render(name, data, lang));
+}
+
+http::Response DirectoryOrganisationsPage(AppContext& app, http::Request& req, const Principal& p) {
+  return DirectoryPage(
+      app, req, p, "directory_organisations", "/directory/organisations",
+      [&](const DirectoryFilter& f, PageRequest page) {
+        return ListDirectoryOrganisations(app.store, p, f, page);
+      },
+      [&](http::Lang lang, const Organisation& o) -> json {
+        return {{"url", "/review/organisation/" + std::to_string(o.id)},
+                {"name", o.name},
+                {"kind", Label(app.renderer, lang, "org_kind.", std::string(ToString(o.kind)))},
+                {"tax_code", o.tax_code},
+                {"district", o.district},
+                {"sector", Label(app.renderer, lang, "rw.sector_name.", o.sector)},
+                {"status", StatusText(app, lang, o.review_status)}};
+      });
 }
 
 http::Response DirectoryProductsPage(AppContext& app, http::Request& req, const Principal& p) {
-  if (p.kind != Principal::Kind::kUser) return SignInFirst(req);
-  const http::Lang lang = http::NegotiateLang(req);
-  auto f = DirectoryFilterFrom(req);
-  auto page = PageFromQuery(req);
-  if (!f.ok()) return ErrorPage(app, req, p, f.status());
-  if (!page.ok()) return ErrorPage(app, req, p, page.status());
-  auto products = ListDirectoryProducts(app.store, p, *f, *page);
-  if (!products.ok()) return ErrorPage(app, req, p, products.status());
-  auto choices = FilterChoices(app, lang, p);
-  if (!choices.ok()) return ErrorPage(app, req, p, choices.status());
-  json rows = json::array();
-  for (const DirectoryProduct& d : products->items) {
-    rows.push_back({{"url", "/review/product/" + std::to_string(d.product.id)},
-                    {"name", d.product.name_vi},
-                    {"gtin", d.product.gtin},
-                    {"org", d.org_name},
-                    {"district", d.district},
-                    {"status", StatusText(app, lang, d.product.review_status)}});
-  }
-  json data = LayoutData(req, p);
-  data["any"] = !rows.empty();
-  data["rows"] = std::move(rows);
-  data["pager"] = Pager(req, "/directory/products", *page, products->total);
-  data["filter"] = DirectoryFilterData(app, lang, *choices, *f);
-  return Page(req, 200, app.renderer.Render("directory_products", data, lang));
+  return DirectoryPage(
+      app, req, p, "directory_products", "/directory/products",
+      [&](const DirectoryFilter& f, PageRequest page) {
+        return ListDirectoryProducts(app.store, p, f, page);
+      },
+      [&](http::Lang lang, const DirectoryProduct& d) -> json {
+        return {{"url", "/review/product/" + std::to_string(d.product.id)},
+                {"name", d.product.name_vi},
+                {"gtin", d.product.gtin},
+                {"org", d.org_name},
+                {"district", d.district},
+                {"status", StatusText(app, lang, d.product.review_status)}};
+      });
 }
 
 // ---- /admin/users ----
