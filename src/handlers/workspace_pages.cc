@@ -117,11 +117,32 @@ json ReviewFacts(const View& v, ReviewStatus s, const std::string& reason,
   return j;
 }
 
-// The error of a failed form: its message (the service's, which names the
-// field and the rule) and the field to mark.
-void SetFormError(View& v, const Status& s) {
-  v.data["error"] = {{"message", s.message()}};
-  if (!s.field().empty()) v.data["invalid"][s.field()] = true;
+// "shelfLifeDays" → "shelf_life_days": a form field's name as a catalogue key segment.
+std::string KeySegment(std::string_view field) {
+  std::string out;
+  for (char c : field) {
+    if (c >= 'A' && c <= 'Z') {
+      out += '_';
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The error of a failed form and the field to mark. A service's message
+// (`from_service`) names the rule precisely but in English, as the API gives
+// it; when the catalogue says how to fix that field ("ws.fix.<field in
+// snake case>"), that comes first in the reader's language.
+void SetFormError(View& v, const Status& s, bool from_service = false) {
+  std::string message = s.message();
+  if (!s.field().empty()) {
+    const auto fix = v.app.renderer.catalogue().Find(v.lang, "ws.fix." + KeySegment(s.field()));
+    if (from_service && fix) message = std::string(*fix) + " (" + message + ")";
+    v.data["invalid"][s.field()] = true;
+  }
+  v.data["error"] = {{"message", message}};
 }
 
 int FormErrorStatus(const Status& s) { return http::HttpStatusFor(s.code()); }
@@ -246,11 +267,12 @@ Result<Record> Own(const View& v, const RecordForm<Record, Fields>& f) {
 // the error when `form` is given.
 template <typename Record, typename Fields>
 http::Response RenderForm(View& v, const RecordForm<Record, Fields>& f, const Record* r,
-                          const Form* form = nullptr, const Status* error = nullptr) {
+                          const Form* form = nullptr, const Status* error = nullptr,
+                          bool service_error = false) {
   v.data["title"] = f.title(r);
   v.data[f.noun] = f.data(r, form);
   if (error == nullptr) return v.Render();
-  SetFormError(v, *error);
+  SetFormError(v, *error, service_error);
   return v.Render(FormErrorStatus(*error));
 }
 
@@ -283,7 +305,8 @@ http::Response SaveRecord(View& v, const RecordForm<Record, Fields>& f) {
     return Redirect("/workspace/" + std::string(f.section) + "/" + std::to_string(saved->id) +
                     (create ? "?done=created" : "?done=saved"));
   }
-  return RenderForm(v, f, existing ? &*existing : nullptr, &form, &saved.status());
+  return RenderForm(v, f, existing ? &*existing : nullptr, &form, &saved.status(),
+                    /*service_error=*/fields.ok());
 }
 
 // POST /workspace/{section}/{id}/submit: draft or rejected → pending; back to
@@ -378,7 +401,7 @@ http::Response ProfileSave(AppContext& app, http::Request& req, const Principal&
     profile[k] = form.Get(k);
   }
   v.data["profile"] = std::move(profile);
-  SetFormError(v, saved.status());
+  SetFormError(v, saved.status(), /*from_service=*/true);
   return v.Render(FormErrorStatus(saved.status()));
 }
 

@@ -205,18 +205,26 @@ TEST_P(WorkspaceTest, ProductFormSavesEveryFieldAndExplainsWhatIsWrong) {
     std::string field;
   };
   const std::vector<Case> cases = {
+      // The service's rule comes after what to fix, in Vietnamese.
       {{{"gtin", "12345"}, {"nameVi", "x"}},
-       "GTIN must be 8, 12, 13 or 14 digits with a valid GS1 check digit",
+       "Kiểm tra lại mã GTIN: 8, 12, 13 hoặc 14 chữ số, chữ số cuối là số kiểm tra, và chưa "
+       "dùng cho sản phẩm khác (GTIN must be 8, 12, 13 or 14 digits with a valid GS1 check "
+       "digit)",
        "gtin"},
-      {{{"gtin", p["gtin"]}, {"nameVi", ""}}, "nameVi is required", "nameVi"},
+      {{{"gtin", p["gtin"]}, {"nameVi", ""}},
+       "Nhập tên sản phẩm bằng tiếng Việt, tối đa 200 ký tự (nameVi is required)",
+       "nameVi"},
+      // The form's own checks are in Vietnamese already.
       {{{"gtin", p["gtin"]}, {"nameVi", "x"}, {"shelfLifeDays", "abc"}},
        "hạn sử dụng phải là số ngày nguyên",
        "shelfLifeDays"},
       {{{"gtin", p["gtin"]}, {"nameVi", "x"}, {"ocopStars", "2"}},
-       "OCOP stars must be 3, 4 or 5 (or 0 when not rated)",
+       "Chọn hạng OCOP 3, 4 hoặc 5 sao, hoặc để chưa xếp hạng (OCOP stars must be 3, 4 or 5 "
+       "(or 0 when not rated))",
        "ocopStars"},
       {{{"gtin", p["gtin"]}, {"nameVi", "x"}, {"priority", "best"}},
-       "priority must be &apos;key&apos;, &apos;distinctive&apos; or &apos;potential&apos;",
+       "Chọn mức ưu tiên trong danh sách (priority must be &apos;key&apos;, "
+       "&apos;distinctive&apos; or &apos;potential&apos;)",
        "priority"},
   };
   for (const Case& c : cases) {
@@ -230,6 +238,8 @@ TEST_P(WorkspaceTest, ProductFormSavesEveryFieldAndExplainsWhatIsWrong) {
   auto dup = Post(a, "/workspace/products", {{"gtin", p["gtin"]}, {"nameVi", "Bản sao"}});
   EXPECT_EQ(dup.status, 409);
   EXPECT_TRUE(Contains(dup.body, "Chưa lưu được:"));
+  EXPECT_TRUE(Contains(dup.body, "Kiểm tra lại mã GTIN"));
+  EXPECT_TRUE(Contains(dup.body, "already exists"));
   EXPECT_EQ(Counts(), before);
   EXPECT_EQ(store_->GetProduct(id)->name_vi, "Mật ong rừng");
 }
@@ -351,7 +361,10 @@ TEST_P(WorkspaceTest, LocationsAndLotsWithTheirPickersAndChecks) {
   auto bad_gln = Post(a, "/workspace/locations",
                       {{"name", "Vườn điều"}, {"kind", "growing_area"}, {"gln", "8930001000019"}});
   EXPECT_EQ(bad_gln.status, 400);
-  EXPECT_TRUE(Contains(bad_gln.body, "GLN must be 13 digits with a valid GS1 check digit"));
+  // What to fix in Vietnamese, then the rule as the API states it.
+  EXPECT_TRUE(Contains(bad_gln.body,
+                       "Kiểm tra lại mã GLN: 13 chữ số, chữ số cuối là số kiểm tra, và chưa dùng "
+                       "cho địa điểm khác (GLN must be 13 digits with a valid GS1 check digit)"));
   auto half_coords = Post(a, "/workspace/locations",
                           {{"name", "Vườn điều"}, {"gln", "8930001000018"}, {"latitude", "11.5"}});
   EXPECT_EQ(half_coords.status, 400);
