@@ -70,6 +70,24 @@ void RegisterAccountApi(http::Router& router, AppContext& app) {
     return res;
   });
 
+  // The signed-in user's own password: {"current": "...", "password": "..."}.
+  router.Add("POST", "/api/v1/me/password",
+             Api(app, [&accounts](http::Request& r, const Principal& p) -> Result<ApiReply> {
+               TXNG_ASSIGN_OR_RETURN(json body, ParseJsonObject(r.body));
+               std::optional<std::string> current, password;
+               JsonFields f(body, {"current", "password"});
+               f.Text("current", current);
+               f.Text("password", password);
+               TXNG_RETURN_IF_ERROR(f.status());
+               if (!current || !password) {
+                 return Status::InvalidArgument("current and password are required",
+                                                current ? "password" : "current");
+               }
+               TXNG_RETURN_IF_ERROR(accounts.ChangeOwnPassword(
+                   p, *current, *password, r.Cookie(kSessionCookie).value_or("")));
+               return ApiReply{{{"passwordChanged", true}}};
+             }));
+
   router.Add(
       "DELETE", "/api/v1/session",
       Api(app, [&accounts, secure](http::Request& r, const Principal& p) -> Result<ApiReply> {

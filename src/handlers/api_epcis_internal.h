@@ -69,6 +69,7 @@ http::Handler Epcis(AppContext& app, Endpoint endpoint, Body body) {
       }
       Result<Principal> who = Authenticate(req, app.accounts);
       if (!who.ok()) return EpcisProblem(who.status(), req, endpoint);
+      if (Status s = CheckPasswordChosen(req, *who); !s.ok()) return EpcisProblem(s, req, endpoint);
       if (Status s = CheckCsrf(req, *who); !s.ok()) return EpcisProblem(s, req, endpoint);
       Result<http::Response> res = body(req, *who);
       if (!res.ok() && !who->anonymous() && res.status().code() == StatusCode::kUnauthenticated) {

@@ -127,6 +127,9 @@ http::Handler ExportHandler(AppContext& app,
   return [&app, body](http::Request& req) -> http::Response {
     auto principal = Authenticate(req, app.accounts);
     if (!principal.ok()) return http::ProblemResponse(principal.status(), req.path);
+    if (Status s = CheckPasswordChosen(req, *principal); !s.ok()) {
+      return http::ProblemResponse(s, req.path);
+    }
     auto res = body(req, app, *principal);
     if (!res.ok()) return http::ProblemResponse(res.status(), req.path);
     return std::move(res).value();

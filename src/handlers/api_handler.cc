@@ -25,6 +25,9 @@ http::Handler Api(AppContext& app, ApiBody body) {
   return [&app, body = std::move(body)](http::Request& req) -> http::Response {
     auto principal = Authenticate(req, app.accounts);
     if (!principal.ok()) return http::ProblemResponse(principal.status(), req.path);
+    if (Status s = CheckPasswordChosen(req, *principal); !s.ok()) {
+      return http::ProblemResponse(s, req.path);
+    }
     if (Status s = CheckCsrf(req, *principal); !s.ok()) return http::ProblemResponse(s, req.path);
     auto reply = body(req, *principal);
     if (!reply.ok()) return http::ProblemResponse(reply.status(), req.path);

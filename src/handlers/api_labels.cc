@@ -73,6 +73,9 @@ void RegisterLabelsApi(http::Router& router, AppContext& app) {
   router.Add("GET", "/api/v1/labels", [&app](http::Request& req) -> http::Response {
     auto principal = Authenticate(req, app.accounts);
     if (!principal.ok()) return http::ProblemResponse(principal.status(), req.path);
+    if (Status s = CheckPasswordChosen(req, *principal); !s.ok()) {
+      return http::ProblemResponse(s, req.path);
+    }
     auto request = RequestFromQuery(req, app);
     if (!request.ok()) return http::ProblemResponse(request.status(), req.path);
     auto sheet = PrintLotLabels(app.catalog, *principal, *request);

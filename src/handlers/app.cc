@@ -15,8 +15,8 @@
 #include "handlers/diary_pages.h"
 #include "handlers/ops.h"
 #include "handlers/pages.h"
-#include "handlers/workspace_pages.h"
 #include "handlers/review_pages.h"
+#include "handlers/workspace_pages.h"
 #include "http/static_files.h"
 
 namespace txng::handlers {

@@ -41,6 +41,20 @@ Status CheckCsrf(const http::Request& request, const Principal& principal) {
   return Status::Ok();
 }
 
+Status CheckPasswordChosen(const http::Request& request, const Principal& principal) {
+  if (!principal.must_change_password) return Status::Ok();
+  const std::string& path = request.path;
+  const std::string& m = request.method;
+  if (path == kChangePasswordPage || path == "/logout" || path == "/login" ||
+      path == "/api/v1/session" || (m == "GET" && path == "/api/v1/me") ||
+      (m == "POST" && path == "/api/v1/me/password")) {
+    return Status::Ok();
+  }
+  return Status::PermissionDenied(
+      "an administrator set your password: choose your own first (the page /account/password, or "
+      "POST /api/v1/me/password)");
+}
+
 std::string SessionCookie(const std::string& token, UnixMillis max_age_ms, bool secure) {
   std::string c = std::string(kSessionCookie) + "=" + token +
                   "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_ms / 1000);

@@ -26,6 +26,14 @@ Result<Principal> Authenticate(const http::Request& request, AccountService& acc
 // (they carry no ambient credentials).
 Status CheckCsrf(const http::Request& request, const Principal& principal);
 
+// A user whose password an administrator set must choose their own before
+// anything else: their requests are refused (kPermissionDenied) except
+// GET /api/v1/me, POST /api/v1/me/password, the session's sign-in and
+// sign-out, and the /account/password page. Pages redirect there instead
+// (PageHandler).
+Status CheckPasswordChosen(const http::Request& request, const Principal& principal);
+inline constexpr const char* kChangePasswordPage = "/account/password";
+
 // Set-Cookie values.
 std::string SessionCookie(const std::string& token, UnixMillis max_age_ms, bool secure);
 std::string ExpiredCookie(const char* name, bool secure);

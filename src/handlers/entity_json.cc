@@ -109,7 +109,8 @@ json ToJson(const Principal& p) {
           {"organisationId", Nullable(p.org_id)},
           {"scopeSector", TextOrNull(p.scope_sector)},
           {"scopeDistrict", TextOrNull(p.scope_district)},
-          {"csrfToken", TextOrNull(p.csrf_token)}};
+          {"csrfToken", TextOrNull(p.csrf_token)},
+          {"mustChangePassword", p.must_change_password}};
 }
 
 json ToJson(const EventSubmission& e) {

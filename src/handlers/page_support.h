@@ -44,12 +44,16 @@ std::string FormValue(const http::Request& req, std::string_view name);
 http::Response SignInFirst(const http::Request& req);
 
 // Wraps a page body: authenticate (a bad API key on a page is treated as a
-// visitor), then render.
+// visitor), send a user who must choose a password to that page first
+// (CheckPasswordChosen), then render.
 template <typename Fn>
 http::Handler PageHandler(AppContext& app, Fn fn) {
   return [&app, fn](http::Request& req) -> http::Response {
     auto p = Authenticate(req, app.accounts);
     const Principal who = p.ok() ? *p : Principal::Anonymous(req.remote_addr);
+    if (!CheckPasswordChosen(req, who).ok()) {
+      return http::Response::Redirect(303, kChangePasswordPage);
+    }
     return fn(app, req, who);
   };
 }

@@ -164,6 +164,53 @@ http::Response Logout(AppContext& app, http::Request& req, const Principal& p) {
   return res;
 }
 
+// /account/password: the signed-in user's own password (forced after an
+// administrator set it, see CheckPasswordChosen).
+http::Response PasswordForm(AppContext& app, http::Request& req, const Principal& p,
+                            int status = 200, const Status& error = Status::Ok()) {
+  const http::Lang lang = http::NegotiateLang(req);
+  json data = LayoutData(req, p);
+  data["title"] = app.renderer.catalogue().T(lang, "account.password_title");
+  data["forced"] = p.must_change_password;
+  data["done"] = req.Query("done").has_value();
+  if (!error.ok()) {
+    // Which field is wrong, in the reader's language; for the new password
+    // the rule it broke follows, as the API states it.
+    const std::string& field = error.field();
+    std::string message = error.message();
+    if (field == "current" || field == "confirm" || field == "password") {
+      const std::string fix(app.renderer.catalogue().T(lang, "account.error_" + field));
+      message = field == "password" ? fix + " (" + message + ")" : fix;
+      data["invalid"][field] = true;
+    }
+    data["error"] = {{"message", message}};
+  }
+  return Page(req, status, app.renderer.Render("account_password", data, lang));
+}
+
+http::Response PasswordPage(AppContext& app, http::Request& req, const Principal& p) {
+  if (p.kind != Principal::Kind::kUser) return SignInFirst(req);
+  return PasswordForm(app, req, p);
+}
+
+http::Response PasswordSubmit(AppContext& app, http::Request& req, const Principal& p) {
+  if (p.kind != Principal::Kind::kUser) {
+    return ErrorPage(app, req, p, Status::Unauthenticated("sign in first"));
+  }
+  if (Status s = CheckCsrf(req, p); !s.ok()) return ErrorPage(app, req, p, s);
+  const std::string next = FormValue(req, "password");
+  if (next != FormValue(req, "confirm")) {
+    return PasswordForm(app, req, p, 400,
+                        Status::InvalidArgument("the two new passwords differ", "confirm"));
+  }
+  Status changed = app.accounts.ChangeOwnPassword(p, FormValue(req, "current"), next,
+                                                  req.Cookie(kSessionCookie).value_or(""));
+  if (changed.code() == StatusCode::kInvalidArgument)
+    return PasswordForm(app, req, p, 400, changed);
+  if (!changed.ok()) return ErrorPage(app, req, p, changed);
+  return http::Response::Redirect(303, std::string(kChangePasswordPage) + "?done=1");
+}
+
 // Counts of one kind of record of `org_id`, by review status.
 template <typename Filter, typename ListFn>
 Result<json> CountByStatus(int64_t org_id, ListFn list) {
@@ -338,6 +385,8 @@ void RegisterPages(http::Router& router, AppContext& app) {
              }));
   router.Add("POST", "/login", PageHandler(app, LoginSubmit));
   router.Add("POST", "/logout", PageHandler(app, Logout));
+  router.Add("GET", kChangePasswordPage, PageHandler(app, PasswordPage));
+  router.Add("POST", kChangePasswordPage, PageHandler(app, PasswordSubmit));
   router.Add("GET", "/dashboard", PageHandler(app, Dashboard));
   router.Add("GET", "/recalls", PageHandler(app, RecallsPage));
   router.Add("GET", "/recalls/{id}", PageHandler(app, RecallPage));

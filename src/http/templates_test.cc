@@ -607,6 +607,14 @@ json PageData(std::string_view page, Lang lang) {
          {"filter",
           {{"districts", options}, {"sectors", options}, {"statuses", options}, {"q", "điều"}}}});
   }
+  if (page == "account_password") {
+    return SignedIn({{"target", "/account/password"},
+                     {"title", "Đổi mật khẩu"},
+                     {"forced", true},
+                     {"done", true},
+                     {"error", {{"message", "Mật khẩu hiện tại không đúng."}}},
+                     {"invalid", {{"current", true}}}});
+  }
   if (page == "admin_users") {
     return SignedIn({{"target", "/admin/users"},
                      {"rows", json::array({{{"id", 2},

@@ -47,6 +47,7 @@ Result<Principal> AccountService::PrincipalFor(const User& u, const std::string&
   p.scope_sector = u.scope_sector;
   p.scope_district = u.scope_district;
   p.remote_addr = remote_addr;
+  p.must_change_password = u.must_change_password;
   return p;
 }
 
@@ -179,14 +180,16 @@ Result<User> AccountService::AddUser(const NewUser& nu, const Actor& actor) {
   u.scope_sector = nu.scope_sector;
   u.scope_district = nu.scope_district;
   u.password_hash = std::move(hash);
+  u.must_change_password = nu.must_change_password;
   return store_.CreateUser(u, actor);
 }
 
 Status AccountService::ChangePassword(const std::string& username, const std::string& password,
                                       const Actor& actor) {
   TXNG_ASSIGN_OR_RETURN(User u, store_.GetUserByUsername(username));
-  TXNG_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
-  return store_.SetUserPassword(u.id, hash, actor);
+  Store::PasswordChange change;
+  TXNG_ASSIGN_OR_RETURN(change.password_hash, HashPassword(password));
+  return store_.SetUserPassword(u.id, change, actor);
 }
 
 Status AccountService::SetDisabled(const std::string& username, bool disabled, const Actor& actor) {
@@ -213,7 +216,9 @@ Result<Page<User>> AccountService::ListUsersAsAdmin(const Principal& admin, Page
 
 Result<User> AccountService::CreateUserAsAdmin(const Principal& admin, const NewUser& u) {
   TXNG_RETURN_IF_ERROR(CheckAdmin(admin));
-  return AddUser(u, admin.ToActor());
+  NewUser first = u;
+  first.must_change_password = true;
+  return AddUser(first, admin.ToActor());
 }
 
 Status AccountService::SetDisabledAsAdmin(const Principal& admin, int64_t user_id, bool disabled) {
@@ -230,9 +235,31 @@ Result<std::string> AccountService::ResetPasswordAsAdmin(const Principal& admin,
   TXNG_RETURN_IF_ERROR(CheckAdmin(admin));
   // 12 random bytes: 16 characters of base64url, well above the minimum.
   const std::string chosen = password.empty() ? RandomToken(12) : password;
-  TXNG_ASSIGN_OR_RETURN(std::string hash, HashPassword(chosen));
-  TXNG_RETURN_IF_ERROR(store_.SetUserPassword(user_id, hash, admin.ToActor()));
+  Store::PasswordChange change;
+  TXNG_ASSIGN_OR_RETURN(change.password_hash, HashPassword(chosen));
+  change.must_change = true;
+  TXNG_RETURN_IF_ERROR(store_.SetUserPassword(user_id, change, admin.ToActor()));
   return chosen;
+}
+
+Status AccountService::ChangeOwnPassword(const Principal& p, const std::string& current,
+                                         const std::string& next,
+                                         const std::string& session_token) {
+  if (p.anonymous()) return Status::Unauthenticated("sign in to change your password");
+  if (p.kind != Principal::Kind::kUser || !p.user_id) {
+    return Status::PermissionDenied("an API key has no password to change");
+  }
+  TXNG_ASSIGN_OR_RETURN(User u, store_.GetUser(*p.user_id));
+  if (!VerifyPassword(u.password_hash, current)) {
+    return Status::InvalidArgument("the current password is not right", "current");
+  }
+  if (next == current) {
+    return Status::InvalidArgument("the new password must differ from the current one", "password");
+  }
+  Store::PasswordChange change;
+  TXNG_ASSIGN_OR_RETURN(change.password_hash, HashPassword(next));
+  change.keep_session_hash = Sha256Hex(session_token);
+  return store_.SetUserPassword(u.id, change, p.ToActor());
 }
 
 Result<CreatedApiKey> AccountService::CreateApiKey(int64_t org_id, const std::string& label,

@@ -30,6 +30,7 @@ struct NewUser {
   std::string scope_sector;
   std::string scope_district;
   std::string password;
+  bool must_change_password = false;  // set by CreateUserAsAdmin
 };
 
 struct LoginResult {
@@ -75,14 +76,24 @@ class AccountService {
   // (kNotFound when absent).
   Result<Page<User>> ListUsersAsAdmin(const Principal& admin, PageRequest page);
   // AddUser's rules; a taken username is kAlreadyExists (field "username").
+  // The admin knows the first password, so the user must change it.
   Result<User> CreateUserAsAdmin(const Principal& admin, const NewUser& u);
   // Disabling ends the user's sessions; an admin cannot disable themself.
   Status SetDisabledAsAdmin(const Principal& admin, int64_t user_id, bool disabled);
   // Sets `password`, or when it is empty a random one-time password, which
   // is returned (shown once to the admin, never stored in clear). Ends the
-  // user's sessions.
+  // user's sessions; the user must change the password at the next sign-in.
   Result<std::string> ResetPasswordAsAdmin(const Principal& admin, int64_t user_id,
                                            const std::string& password);
+
+  // A signed-in user's own change (session principals only: an API key has
+  // no password, kPermissionDenied). `current` must be the password now
+  // (kInvalidArgument, field "current"); `next` must follow the password
+  // rules and differ from it (kInvalidArgument, field "password"). Clears
+  // must_change_password and ends every other session of the user, keeping
+  // the one whose cookie value is `session_token`.
+  Status ChangeOwnPassword(const Principal& p, const std::string& current, const std::string& next,
+                           const std::string& session_token);
 
   // API keys for one organisation.
   Result<CreatedApiKey> CreateApiKey(int64_t org_id, const std::string& label, const Actor& actor);

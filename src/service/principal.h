@@ -17,11 +17,12 @@ struct Principal {
   std::optional<int64_t> api_key_id;
   std::string name;  // username, or the API key id
   std::string display_name;
-  Role role = Role::kProducer;    // meaningless for kAnonymous
-  std::optional<int64_t> org_id;  // producers and API keys
-  std::string scope_sector;       // officers
-  std::string scope_district;     // officers
-  std::string csrf_token;         // session principals only
+  Role role = Role::kProducer;        // meaningless for kAnonymous
+  std::optional<int64_t> org_id;      // producers and API keys
+  std::string scope_sector;           // officers
+  std::string scope_district;         // officers
+  std::string csrf_token;             // session principals only
+  bool must_change_password = false;  // users: an administrator set the password
   std::string remote_addr;
 
   static Principal Anonymous(std::string remote_addr);

@@ -70,6 +70,7 @@ struct User {
   std::string scope_district;     // officers: the district they may see, or empty
   std::string password_hash;      // Argon2id encoded string (libsodium crypto_pwhash_str)
   bool disabled = false;
+  bool must_change_password = false;  // an administrator set the password
   UnixMillis created_at = 0;
   UnixMillis updated_at = 0;
 };
@@ -111,7 +112,8 @@ struct Product {
   std::string standards;  // TCVN / QCVN / TCCS / international, comma separated
   std::optional<int32_t> shelf_life_days;
   int32_t ocop_stars = 0;  // 0 = not OCOP rated; else 3, 4 or 5
-  std::string priority;    // "" or "key", "distinctive", "potential" (chủ lực / đặc trưng / tiềm năng)
+  std::string
+      priority;  // "" or "key", "distinctive", "potential" (chủ lực / đặc trưng / tiềm năng)
   std::string image_url;
   ReviewStatus review_status = ReviewStatus::kDraft;
   std::string review_reason;  // the reviewer's reason for the last rejection
@@ -145,9 +147,9 @@ struct Lot {
   int64_t id = 0;
   int64_t org_id = 0;
   int64_t product_id = 0;
-  std::string lot_code;                // AI (10); (product_id, lot_code) unique
-  std::string production_date;         // YYYY-MM-DD or empty
-  std::string expiry_date;             // YYYY-MM-DD or empty
+  std::string lot_code;         // AI (10); (product_id, lot_code) unique
+  std::string production_date;  // YYYY-MM-DD or empty
+  std::string expiry_date;      // YYYY-MM-DD or empty
   std::optional<double> quantity;
   std::string unit;                    // UN/ECE rec 20 code, e.g. "KGM"
   std::optional<int64_t> location_id;  // where it was produced

@@ -145,8 +145,14 @@ class Store {
   Result<User> GetUser(int64_t id);
   Result<User> GetUserByUsername(const std::string& username);
   Result<Page<User>> ListUsers(PageRequest page);
-  // Changes the password hash and ends every session of the user.
-  Status SetUserPassword(int64_t user_id, const std::string& password_hash, const Actor& actor);
+  // Changes the password hash and ends every session of the user but
+  // `keep_session_hash` (when not empty: the one changing it).
+  struct PasswordChange {
+    std::string password_hash;
+    bool must_change = false;  // the user must choose another before anything else
+    std::string keep_session_hash;
+  };
+  Status SetUserPassword(int64_t user_id, const PasswordChange& change, const Actor& actor);
   // Disabling also ends every session of the user.
   Status SetUserDisabled(int64_t user_id, bool disabled, const Actor& actor);
 

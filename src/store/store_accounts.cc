@@ -40,19 +40,21 @@ constexpr std::string_view kUpdateOrganisation =
 
 constexpr std::string_view kSelectUsers =
     "SELECT id, username, display_name, role, org_id, scope_sector, scope_district, "
-    "password_hash, disabled, created_at, updated_at FROM users";
+    "password_hash, disabled, created_at, updated_at, must_change_password FROM users";
 constexpr std::string_view kSelectUserById =
     "SELECT id, username, display_name, role, org_id, scope_sector, scope_district, "
-    "password_hash, disabled, created_at, updated_at FROM users WHERE id = $1";
+    "password_hash, disabled, created_at, updated_at, must_change_password FROM users WHERE id = "
+    "$1";
 constexpr std::string_view kSelectUserByUsername =
     "SELECT id, username, display_name, role, org_id, scope_sector, scope_district, "
-    "password_hash, disabled, created_at, updated_at FROM users WHERE username = $1";
+    "password_hash, disabled, created_at, updated_at, must_change_password FROM users WHERE "
+    "username = $1";
 constexpr std::string_view kInsertUser =
     "INSERT INTO users (username, display_name, role, org_id, scope_sector, scope_district, "
-    "password_hash, disabled, created_at, updated_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+    "password_hash, disabled, created_at, updated_at, must_change_password) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id";
 constexpr std::string_view kUpdateUserPassword =
-    "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
+    "UPDATE users SET password_hash = $2, updated_at = $3, must_change_password = $4 WHERE id = $1";
 constexpr std::string_view kUpdateUserDisabled =
     "UPDATE users SET disabled = $2, updated_at = $3 WHERE id = $1";
 
@@ -64,6 +66,8 @@ constexpr std::string_view kSelectLiveSession =
     "WHERE token_hash = $1 AND expires_at > $2";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = $1";
+constexpr std::string_view kDeleteOtherUserSessions =
+    "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2";
 constexpr std::string_view kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= $1";
 
 Organisation OrganisationFromRow(const SqlRow& row) {
@@ -98,6 +102,7 @@ User UserFromRow(const SqlRow& row) {
   u.disabled = row.Int(8) != 0;
   u.created_at = row.Int(9);
   u.updated_at = row.Int(10);
+  u.must_change_password = row.Int(11) != 0;
   return u;
 }
 
@@ -215,9 +220,10 @@ Result<User> Store::CreateUser(const User& u, const Actor& actor) {
     const UnixMillis now = NowMillis();
     out.created_at = out.updated_at = CreationTime(u.created_at, now);
     Result<SqlResult> inserted =
-        c.Run(kInsertUser, {u.username, u.display_name, std::string(ToString(u.role)),
-                            SqlNullable(u.org_id), u.scope_sector, u.scope_district,
-                            u.password_hash, int64_t{u.disabled ? 1 : 0}, out.created_at});
+        c.Run(kInsertUser,
+              {u.username, u.display_name, std::string(ToString(u.role)), SqlNullable(u.org_id),
+               u.scope_sector, u.scope_district, u.password_hash, int64_t{u.disabled ? 1 : 0},
+               out.created_at, int64_t{u.must_change_password ? 1 : 0}});
     if (!inserted.ok()) {
       Status s =
           OnDuplicate(inserted.status(), "the username '" + u.username + "' is taken", "username");
@@ -254,16 +260,23 @@ Result<Page<User>> Store::ListUsers(PageRequest page) {
   });
 }
 
-Status Store::SetUserPassword(int64_t user_id, const std::string& password_hash,
-                              const Actor& actor) {
+Status Store::SetUserPassword(int64_t user_id, const PasswordChange& change, const Actor& actor) {
   return db_->Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
     const UnixMillis now = NowMillis();
     TXNG_ASSIGN_OR_RETURN(SqlResult updated,
-                          c.Run(kUpdateUserPassword, {user_id, password_hash, now}));
+                          c.Run(kUpdateUserPassword, {user_id, change.password_hash, now,
+                                                      int64_t{change.must_change ? 1 : 0}}));
     if (updated.affected == 0) return NotFound("user", user_id);
-    TXNG_ASSIGN_OR_RETURN(SqlResult ended, c.Run(kDeleteUserSessions, {user_id}));
+    TXNG_ASSIGN_OR_RETURN(SqlResult ended, change.keep_session_hash.empty()
+                                               ? c.Run(kDeleteUserSessions, {user_id})
+                                               : c.Run(kDeleteOtherUserSessions,
+                                                       {user_id, change.keep_session_hash}));
     return InsertAudit(c, actor, "user.passwd", "user", std::to_string(user_id),
-                       AuditDetail().Int("sessions_ended", ended.affected).ToJson(), now);
+                       AuditDetail()
+                           .Int("sessions_ended", ended.affected)
+                           .Bool("must_change", change.must_change)
+                           .ToJson(),
+                       now);
   });
 }
 

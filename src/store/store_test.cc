@@ -356,16 +356,31 @@ TEST_P(AccountsTest, PasswordChangeAndDisablingEndSessions) {
   ASSERT_TRUE(IsOk(store_->CreateSession(NewSession("s2", u.id, 1LL << 50))));
   ASSERT_TRUE(IsOk(store_->CreateSession(NewSession("o1", other.id, 1LL << 50))));
 
-  ASSERT_TRUE(IsOk(store_->SetUserPassword(u.id, "$argon2id$new", Admin())));
+  Store::PasswordChange reset;
+  reset.password_hash = "$argon2id$new";
+  reset.must_change = true;
+  ASSERT_TRUE(IsOk(store_->SetUserPassword(u.id, reset, Admin())));
   EXPECT_EQ(store_->GetUser(u.id)->password_hash, "$argon2id$new");
+  EXPECT_TRUE(store_->GetUser(u.id)->must_change_password);
   EXPECT_EQ(store_->GetSession("s1", 0).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(store_->GetSession("s2", 0).status().code(), StatusCode::kNotFound);
   EXPECT_TRUE(IsOk(store_->GetSession("o1", 0)));
   AuditEntry passwd = LastAudit();
   EXPECT_EQ(passwd.action, "user.passwd");
   EXPECT_EQ(passwd.entity_id, std::to_string(u.id));
-  EXPECT_EQ(passwd.detail, R"({"sessions_ended":2})");
+  EXPECT_EQ(passwd.detail, R"({"sessions_ended":2,"must_change":true})");
   EXPECT_EQ(passwd.detail.find("argon2id"), std::string::npos);
+
+  // The user's own change keeps the session it is made in.
+  ASSERT_TRUE(IsOk(store_->CreateSession(NewSession("s3", u.id, 1LL << 50))));
+  ASSERT_TRUE(IsOk(store_->CreateSession(NewSession("s4", u.id, 1LL << 50))));
+  Store::PasswordChange own;
+  own.password_hash = "$argon2id$mine";
+  own.keep_session_hash = "s3";
+  ASSERT_TRUE(IsOk(store_->SetUserPassword(u.id, own, Admin())));
+  EXPECT_FALSE(store_->GetUser(u.id)->must_change_password);
+  EXPECT_TRUE(IsOk(store_->GetSession("s3", 0)));
+  EXPECT_EQ(store_->GetSession("s4", 0).status().code(), StatusCode::kNotFound);
 
   ASSERT_TRUE(IsOk(store_->SetUserDisabled(other.id, true, Admin())));
   EXPECT_TRUE(store_->GetUser(other.id)->disabled);
@@ -376,7 +391,9 @@ TEST_P(AccountsTest, PasswordChangeAndDisablingEndSessions) {
   EXPECT_EQ(LastAudit().action, "user.enable");
 
   const int64_t audits = CountRows("audit_log");
-  EXPECT_EQ(store_->SetUserPassword(999, "x", Admin()).code(), StatusCode::kNotFound);
+  Store::PasswordChange any;
+  any.password_hash = "x";
+  EXPECT_EQ(store_->SetUserPassword(999, any, Admin()).code(), StatusCode::kNotFound);
   EXPECT_EQ(store_->SetUserDisabled(999, true, Admin()).code(), StatusCode::kNotFound);
   EXPECT_EQ(CountRows("audit_log"), audits);
 }

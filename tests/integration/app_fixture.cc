@@ -89,8 +89,8 @@ void AppTest::TearDown() {
   store_.reset();
 }
 
-Caller AppTest::Login(const std::string& username) {
-  nlohmann::json body = {{"username", username}, {"password", kPassword}};
+Caller AppTest::Login(const std::string& username, const std::string& password) {
+  nlohmann::json body = {{"username", username}, {"password", password}};
   auto r = client_->Request("POST", "/api/v1/session", body.dump(),
                             {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 200) << r.body;

@@ -38,7 +38,7 @@ class AppTest : public BackendTest {
   void TearDown() override;
 
   // Signs in through POST /api/v1/session; fails the test when refused.
-  Caller Login(const std::string& username);
+  Caller Login(const std::string& username, const std::string& password = kPassword);
   Snapshot Counts();
 
   test::HttpResponse Call(const std::string& method, const std::string& target, const Caller& who,
