@@ -1,5 +1,6 @@
 #include "handlers/consumer_pages.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -166,15 +167,58 @@ Result<std::string> RecallMessage(AppContext& app, http::Lang lang, const std::s
 
 // The backward journey of `root` (a Digital Link under id.gs1.org) as the
 // public sees it; empty when nothing is recorded.
-Result<json> PublicJourney(AppContext& app, http::Lang lang, const std::string& root,
-                           const std::string& remote) {
+// What the public page shows of a trace: the stages, and the certificates
+// their events cite (EPCIS certificationInfo: one URI per certificate, e.g.
+// a VietGAP or organic certificate), once each, in the journey's order.
+struct Journey {
+  json stages = json::array();
+  std::vector<std::string> certificates;
+};
+
+// The events of a lot's journey that can cite certificates: a lot's own
+// history is short, so more than this means a bulk chain, not a label.
+constexpr size_t kMaxCertifyingEvents = 200;
+
+Result<std::vector<std::string>> CertificatesOf(Store& store, const trace::Graph& g) {
+  EventQuery q;
+  q.approved_only = true;
+  q.order = EventOrder::kEventTime;
+  for (const trace::LineageEvent& e : g.events) {
+    if (q.event_ids.size() == kMaxCertifyingEvents) break;
+    q.event_ids.push_back(e.event_id);
+  }
+  std::vector<std::string> out;
+  if (q.event_ids.empty()) return out;
+  q.limit = static_cast<int>(q.event_ids.size());
+  TXNG_ASSIGN_OR_RETURN(EventPage page, store.QueryEvents(q));
+  for (const StoredEvent& se : page.events) {
+    for (const std::string& c : se.event.certification_info) {
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Result<Journey> PublicJourney(AppContext& app, http::Lang lang, const std::string& root,
+                              const std::string& remote) {
   trace::TraceRequest request;
   request.root = root;
   request.direction = trace::Direction::kBackward;
   Result<TraceAnswer> answer = TraceIdentifier(app.store, request, Principal::Anonymous(remote));
-  if (answer.ok()) return JourneyStages(app.renderer, lang, *answer);
-  if (answer.status().code() == StatusCode::kNotFound) return json::array();
-  return answer.status();
+  Journey out;
+  if (!answer.ok()) {
+    if (answer.status().code() == StatusCode::kNotFound) return out;
+    return answer.status();
+  }
+  out.stages = JourneyStages(app.renderer, lang, *answer);
+  TXNG_ASSIGN_OR_RETURN(out.certificates, CertificatesOf(app.store, answer->graph));
+  return out;
+}
+
+// A certificate to list: a link when it is a web address, else its text.
+json CertificateItem(const std::string& text) {
+  const bool web = text.starts_with("https://") || text.starts_with("http://");
+  return web ? json{{"text", text}, {"url", text}} : json{{"text", text}};
 }
 
 Result<Resolved> ResolveTradeItem(AppContext& app, const http::Request& req,
@@ -204,7 +248,6 @@ Result<Resolved> ResolveTradeItem(AppContext& app, const http::Request& req,
   r.item.page = canonical.substr(std::string_view("https://id.gs1.org").size());
   r.item.title = pr.name_vi;
   r.item.instance = !serial.empty();
-  r.item.has_certifications = !pr.standards.empty();
   // The journey: of this lot (or item), else of the newest published lot.
   std::string journey_root = canonical;
   if (lot_code.empty() && serial.empty() && !found.lots.empty()) {
@@ -212,7 +255,7 @@ Result<Resolved> ResolveTradeItem(AppContext& app, const http::Request& req,
         journey_root,
         gs1::ToDigitalLink({{"01", pr.gtin}, {"10", found.lots.back().lot_code}}, "", {}));
   }
-  TXNG_ASSIGN_OR_RETURN(json stages, PublicJourney(app, lang, journey_root, req.remote_addr));
+  TXNG_ASSIGN_OR_RETURN(Journey journey, PublicJourney(app, lang, journey_root, req.remote_addr));
   TXNG_ASSIGN_OR_RETURN(std::string recall, RecallMessage(app, lang, pr.gtin, lot_code));
 
   json lot_json = nullptr;
@@ -253,9 +296,11 @@ Result<Resolved> ResolveTradeItem(AppContext& app, const http::Request& req,
     std::string s = pr.standards.substr(start, comma - start);
     s.erase(0, s.find_first_not_of(' '));
     s.erase(s.find_last_not_of(' ') + 1);
-    if (!s.empty()) certifications.push_back(s);
+    if (!s.empty()) certifications.push_back(CertificateItem(s));
     start = comma + 1;
   }
+  for (const std::string& c : journey.certificates) certifications.push_back(CertificateItem(c));
+  r.item.has_certifications = !certifications.empty();
   const bool address_names_district = org.address.find(org.district) != std::string::npos;
   r.page = "product";
   r.data = {
@@ -281,7 +326,7 @@ Result<Resolved> ResolveTradeItem(AppContext& app, const http::Request& req,
       {"lot", lot_json},
       {"lots", lots},
       {"certifications", certifications},
-      {"stages", stages},
+      {"stages", std::move(journey.stages)},
       {"feedback_url", "/feedback/new?gtin=" + pr.gtin +
                            (lot_code.empty() ? "" : "&lot=" + http::PercentEncode(lot_code))}};
   if (!recall.empty()) r.data["recall"] = {{"message", recall}};
@@ -365,17 +410,18 @@ Result<Resolved> ResolveLogisticUnit(AppContext& app, const http::Request& req,
   r.item.page = "/00/" + sscc;
   r.item.title = sscc;
   r.item.trade_item = false;
-  TXNG_ASSIGN_OR_RETURN(json stages, PublicJourney(app, lang, r.item.canonical, req.remote_addr));
-  if (stages.empty()) return Status::NotFound("nothing is published about SSCC " + sscc);
+  TXNG_ASSIGN_OR_RETURN(Journey journey,
+                        PublicJourney(app, lang, r.item.canonical, req.remote_addr));
+  if (journey.stages.empty()) return Status::NotFound("nothing is published about SSCC " + sscc);
   r.page = "unit";
-  r.data = {{"title", "SSCC " + sscc},
-            {"unit", {{"sscc", sscc}, {"digital_link", r.item.anchor}}},
-            {"stages", stages},
-            {"trace_url", "/trace?id=" + http::PercentEncode(r.item.canonical)}};
   r.facts = {{"sscc", sscc},
              {"digitalLink", r.item.anchor},
              {"page", r.item.page},
-             {"stages", stages.size()}};
+             {"stages", journey.stages.size()}};
+  r.data = {{"title", "SSCC " + sscc},
+            {"unit", {{"sscc", sscc}, {"digital_link", r.item.anchor}}},
+            {"stages", std::move(journey.stages)},
+            {"trace_url", "/trace?id=" + http::PercentEncode(r.item.canonical)}};
   return r;
 }
 

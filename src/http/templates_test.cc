@@ -217,7 +217,9 @@ json PageData(std::string_view page, Lang lang) {
           {"expiry_date", CalendarDateValue(lang, "2026-03-01")},
           {"quantity", "400 KGM"},
           {"place", "Xưởng HTX Điều Phú Riềng"}}},
-        {"certifications", json::array({"TCVN 12381:2018", "HACCP"})},
+        {"certifications", json::array({{{"text", "TCVN 12381:2018"}},
+                                        {{"text", "https://cert.example.vn/vietgap/123"},
+                                         {"url", "https://cert.example.vn/vietgap/123"}}})},
         {"feedback_url", "/feedback/new?gtin=08930001000018&lot=L2503A"},
         {"approval", {{"by", "Sở Khoa học và Công nghệ"}, {"date", DateValue(lang, kApprovedAt)}}},
         {"recall", {{"message", "Lô L2503B bị thu hồi do bao bì hở."}}}};
@@ -845,7 +847,10 @@ TEST(Renderer, ProductPageShowsTheCircularItems) {
     EXPECT_EQ(Count(html, "<li><a class=\"code\" href=\"/01/08930001000018/10/L2503"), 2u);
     EXPECT_NE(html.find("<img class=\"photo\" src=\"/media/dieu.jpg\""), std::string::npos);
     EXPECT_NE(html.find("width=\"640\" height=\"480\""), std::string::npos);
-    EXPECT_NE(html.find("<li>TCVN 12381:2018</li><li>HACCP</li>"), std::string::npos);
+    EXPECT_NE(
+        html.find("<li>TCVN 12381:2018</li><li><a href=\"https://cert.example.vn/vietgap/123\" "
+                  "rel=\"nofollow\">https://cert.example.vn/vietgap/123</a></li>"),
+        std::string::npos);
     EXPECT_NE(html.find("href=\"/feedback/new?gtin=08930001000018&amp;lot=L2503A\""),
               std::string::npos);
   }

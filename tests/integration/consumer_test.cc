@@ -9,6 +9,7 @@
 #include <regex>
 #include <string>
 
+#include "epcis/event_hash.h"
 #include "gs1/check_digit.h"
 #include "integration/app_fixture.h"
 
@@ -19,6 +20,10 @@ using nlohmann::json;
 
 std::string WithCheckDigit(const std::string& digits) {
   return digits + *gs1::Mod10CheckDigit(digits);
+}
+
+bool Contains(const std::string& text, const std::string& what) {
+  return text.find(what) != std::string::npos;
 }
 
 size_t Count(const std::string& text, const std::string& what) {
@@ -236,6 +241,45 @@ TEST_P(ConsumerTest, LinkTypesRedirectWithTheQueryPassedOn) {
   auto old = Get("/products/" + cashew_.gtin.substr(1));
   EXPECT_EQ(old.status, 301);
   EXPECT_EQ(old.Header("location").value_or(""), "/01/" + cashew_.gtin);
+}
+
+TEST_P(ConsumerTest, TheLotPageListsTheCertificatesItsEventsCite) {
+  // The lot's commissioning cites two certificates; an unreviewed event
+  // cites a third, which must not show.
+  const std::string lot = "https://id.gs1.org/01/" + cashew_.gtin + "/10/L2503A";
+  const auto capture = [&](const std::string& id, const std::string& day,
+                           std::vector<std::string> certificates, ReviewStatus status) {
+    epcis::Event e;
+    e.type = epcis::EventType::kObject;
+    e.event_id = id;
+    e.event_time = day + "T06:00:00.000Z";
+    e.event_time_zone_offset = "+07:00";
+    e.action = epcis::Action::kAdd;
+    e.biz_step = "https://ref.gs1.org/cbv/BizStep-commissioning";
+    e.quantity_list = {{lot, 400.0, "KGM"}};
+    e.certification_info = std::move(certificates);
+    CaptureContext ctx;
+    ctx.org_id = org_a_;
+    ctx.review_status = status;
+    ASSERT_TRUE(IsOk(store_->CaptureEvents({NewEvent{e, epcis::EventHashId(e)}}, ctx,
+                                           Actor::System("system:test"))));
+  };
+  capture("urn:uuid:6f1c2d3e-4a5b-4c6d-8e7f-001122334455", "2026-03-01",
+          {"https://cert.example.vn/vietgap/VG-0012?a=1&b=2", "urn:example:cert:organic-77"},
+          ReviewStatus::kApproved);
+  capture("urn:uuid:6f1c2d3e-4a5b-4c6d-8e7f-001122334466", "2026-03-02",
+          {"https://cert.example.vn/unreviewed"}, ReviewStatus::kPending);
+
+  auto page = Get("/01/" + cashew_.gtin + "/10/L2503A");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(Contains(page.body, "<li>TCVN 12381:2018</li><li>HACCP</li>")) << page.body;
+  EXPECT_TRUE(
+      Contains(page.body,
+               "<li><a href=\"https://cert.example.vn/vietgap/VG-0012?a=1&amp;b=2\" "
+               "rel=\"nofollow\">https://cert.example.vn/vietgap/VG-0012?a=1&amp;b=2</a></li>"))
+      << page.body;
+  EXPECT_TRUE(Contains(page.body, "<li>urn:example:cert:organic-77</li>"));
+  EXPECT_FALSE(Contains(page.body, "unreviewed"));
 }
 
 TEST_P(ConsumerTest, SearchIgnoresDiacriticsAndShowsPublishedProductsOnly) {
