@@ -83,16 +83,14 @@ Result<int64_t> Store::ReviewEvents(const std::vector<int64_t>& ids, const Revie
       TXNG_RETURN_IF_ERROR(c.Run(kUpdateReview, {id, std::string(ToString(d.status)), d.reason,
                                                  SqlNullable(d.reviewer), now})
                                .status());
+      // One entry per event, as the review pages write them: each event's
+      // history (review.h) is read from its own entries.
+      AuditDetail detail;
+      detail.Text("status", ToString(d.status));
+      if (!d.reason.empty()) detail.Text("reason", d.reason);
+      TXNG_RETURN_IF_ERROR(store_internal::InsertAudit(
+          c, actor, "epcis_event.review", "epcis_event", std::to_string(id), detail.ToJson(), now));
     }
-    AuditDetail detail;
-    detail.Text("status", ToString(d.status));
-    if (!d.reason.empty()) detail.Text("reason", d.reason);
-    std::vector<std::string> names;
-    names.reserve(ids.size());
-    for (int64_t id : ids) names.push_back(std::to_string(id));
-    detail.List("ids", std::move(names));
-    TXNG_RETURN_IF_ERROR(store_internal::InsertAudit(c, actor, "epcis_event.review", "epcis_event",
-                                                     "", detail.ToJson(), now));
     return static_cast<int64_t>(ids.size());
   });
 }
