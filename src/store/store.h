@@ -214,6 +214,9 @@ class Store {
   Result<std::vector<CapturedEvent>> CaptureEvents(const std::vector<NewEvent>& events,
                                                    const CaptureContext& ctx, const Actor& actor);
   Result<StoredEvent> GetEvent(int64_t id);
+  // The stored events among row ids `ids` (at most 500; kInvalidArgument
+  // beyond), in capture order, by primary key; absent ids are left out.
+  Result<std::vector<StoredEvent>> GetEvents(const std::vector<int64_t>& ids);
   Result<EventPage> QueryEvents(const EventQuery& q);
 
   // Review of captured events (store_events_review.cc). ReviewEvents

@@ -408,6 +408,38 @@ Result<StoredEvent> Store::GetEvent(int64_t id) {
       });
 }
 
+Result<std::vector<StoredEvent>> Store::GetEvents(const std::vector<int64_t>& ids) {
+  constexpr size_t kMaxIds = 500;
+  if (ids.size() > kMaxIds) {
+    return Status::InvalidArgument("at most " + std::to_string(kMaxIds) + " events at once", "ids");
+  }
+  std::vector<StoredEvent> out;
+  if (ids.empty()) return out;
+  // The list is padded to a power of two with its last id, so that few
+  // statement texts reach the statement caches.
+  size_t width = 1;
+  while (width < ids.size()) width *= 2;
+  std::string sql = "SELECT " + std::string(store_internal::kEventColumns) +
+                    " FROM epcis_events e WHERE e.id IN (";
+  std::vector<SqlValue> params;
+  for (size_t i = 0; i < width; ++i) {
+    params.emplace_back(ids[std::min(i, ids.size() - 1)]);
+    sql += (i > 0 ? ", $" : "$") + std::to_string(i + 1);
+  }
+  sql += ") ORDER BY e.id";
+  return InTransaction<std::vector<StoredEvent>>(
+      *db_, TxMode::kRead, [&](SqlConnection& c) -> Result<std::vector<StoredEvent>> {
+        TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, params));
+        std::vector<StoredEvent> found;
+        found.reserve(r.rows.size());
+        for (const SqlRow& row : r.rows) {
+          TXNG_ASSIGN_OR_RETURN(StoredEvent e, store_internal::StoredEventFromRow(row));
+          found.push_back(std::move(e));
+        }
+        return found;
+      });
+}
+
 FieldValue TypedFieldValue(std::string text) {
   FieldValue out;
   double number = 0;

@@ -80,6 +80,24 @@ TEST_P(EventsTest, CapturedEventReadsBackEqualWithRecordTime) {
   EXPECT_EQ(store_->GetEvent(captured[0].id + 100).status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(EventsTest, GetEventsReadsRowsByIdInCaptureOrder) {
+  auto captured = Capture({Observe("2026-03-01T08:00:00.000+07:00", kItem1),
+                           Observe("2026-03-02T08:00:00.000+07:00", kItem2),
+                           Observe("2026-03-03T08:00:00.000+07:00", kItem1 + ", " + kItem2)});
+  ASSERT_EQ(captured.size(), 3u);
+  // Out of order, repeated and absent ids; three ids pad to four parameters.
+  auto got = store_->GetEvents({captured[2].id, captured[0].id, captured[2].id + 100});
+  ASSERT_TRUE(IsOk(got));
+  ASSERT_EQ(got->size(), 2u);
+  EXPECT_EQ((*got)[0].id, captured[0].id);
+  EXPECT_EQ((*got)[1].id, captured[2].id);
+  EXPECT_EQ((*got)[1].event, store_->GetEvent(captured[2].id)->event);
+  EXPECT_TRUE(store_->GetEvents({})->empty());
+  auto too_many = store_->GetEvents(std::vector<int64_t>(501, captured[0].id));
+  EXPECT_EQ(too_many.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(too_many.status().message(), "at most 500 events at once");
+}
+
 TEST_P(EventsTest, SameEventIdOrSameHashStoresNothingNew) {
   NewEvent with_id = Observe("2026-03-01T08:00:00Z", kItem1, "\"eventID\": \"urn:uuid:1\"");
   NewEvent without_id = Observe("2026-03-01T09:00:00Z", kItem2);
