@@ -327,4 +327,8 @@ Result<int64_t> Store::DeleteExpiredSessions(UnixMillis now) {
   });
 }
 
+Organisation store_internal::OrganisationFromSqlRow(const SqlRow& row) {
+  return OrganisationFromRow(row);
+}
+
 }  // namespace txng

@@ -141,6 +141,10 @@ Status RefreshProductSearchText(SqlConnection& c, std::optional<int64_t> product
 // (store_catalog.cc).
 std::string_view ProductColumns();
 Product ProductFromSqlRow(const SqlRow& row);
+// An organisations row read as id, name, tax_code, kind, sector, district,
+// address, phone, email, gs1_company_prefix, gln, review_status,
+// created_at, updated_at (store_accounts.cc).
+Organisation OrganisationFromSqlRow(const SqlRow& row);
 }  // namespace txng::store_internal
 
 #endif  // TXNG_STORE_STORE_INTERNAL_H_

@@ -170,25 +170,6 @@ constexpr std::string_view kDirectoryProductColumns =
     "SELECT p.id, p.org_id, p.gtin, p.name_vi, p.name_en, p.category, p.brand, p.review_status, "
     "p.reviewed_at, p.updated_at, o.name, o.district, o.sector";
 
-Organisation DirectoryOrganisationFromRow(const SqlRow& row) {
-  Organisation o;
-  o.id = row.Int(0);
-  o.name = row.Text(1);
-  o.tax_code = row.Text(2);
-  o.kind = ParseOrgKind(row.Text(3)).value_or(OrgKind::kEnterprise);
-  o.sector = row.Text(4);
-  o.district = row.Text(5);
-  o.address = row.Text(6);
-  o.phone = row.Text(7);
-  o.email = row.Text(8);
-  o.gs1_company_prefix = row.Text(9);
-  o.gln = row.Text(10);
-  o.review_status = ParseReviewStatus(row.Text(11)).value_or(ReviewStatus::kDraft);
-  o.created_at = row.Int(12);
-  o.updated_at = row.Int(13);
-  return o;
-}
-
 DirectoryProduct DirectoryProductFromRow(const SqlRow& row) {
   DirectoryProduct d;
   d.product.id = row.Int(0);
@@ -317,7 +298,7 @@ Result<Page<Organisation>> Store::ListDirectoryOrganisations(const DirectoryFilt
   return InTransaction<Page<Organisation>>(*db_, TxMode::kRead, [&](SqlConnection& c) {
     return RunPage<Organisation>(c, std::string(kDirectoryOrganisationColumns),
                                  " FROM organisations o" + where, " ORDER BY o.name, o.id", params,
-                                 page, DirectoryOrganisationFromRow);
+                                 page, store_internal::OrganisationFromSqlRow);
   });
 }
 
