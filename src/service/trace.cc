@@ -63,121 +63,141 @@ std::string MasterDataText(const epcis::VocabularyElement& e, std::string_view n
   return {};
 }
 
-// Names nodes from the catalogue and master data, reading each record once
-// and showing only what `who` may see.
+// The records that may name `ids`: catalogue entries by the GS1 keys the
+// ids carry, and master data by the ids themselves.
+NamingKeys KeysOf(const std::vector<std::string>& ids) {
+  NamingKeys keys;
+  for (const std::string& id : ids) {
+    keys.element_ids.insert(id);
+    const std::vector<gs1::AiValue> ais = AisOf(id);
+    if (const std::string gtin = Ai(ais, "01"); !gtin.empty()) {
+      keys.gtins.insert(gtin);
+      if (const std::string lot = Ai(ais, "10"); !lot.empty()) keys.lots.emplace(gtin, lot);
+    } else if (const std::string gln = Ai(ais, "414"); !gln.empty()) {
+      keys.places.emplace(gln, Ai(ais, "254"));
+    } else if (const std::string party = Ai(ais, "417"); !party.empty()) {
+      keys.party_glns.insert(party);
+    }
+  }
+  return keys;
+}
+
+// Names nodes from records read once (Store::ReadNamingRecords), showing
+// only what `who` may see.
 class NodeNamer {
  public:
-  NodeNamer(Store& store, const Principal& who) : store_(store), who_(who) {}
-
-  Result<NodeNames> Name(const std::vector<std::string>& ids) {
-    NodeNames names;
-    for (const std::string& id : ids) {
-      if (names.contains(id)) continue;
-      NodeInfo info;
-      const std::vector<gs1::AiValue> ais = AisOf(id);
-      if (!Ai(ais, "01").empty()) {
-        TXNG_RETURN_IF_ERROR(NameTradeItem(Ai(ais, "01"), Ai(ais, "10"), info));
-      } else if (!Ai(ais, "414").empty()) {
-        TXNG_RETURN_IF_ERROR(NamePlace(Ai(ais, "414"), Ai(ais, "254"), info));
-      } else if (!Ai(ais, "417").empty()) {
-        TXNG_RETURN_IF_ERROR(NameParty(Ai(ais, "417"), info));
-      }
-      if (info.name_vi.empty()) TXNG_RETURN_IF_ERROR(NameFromMasterData(id, info));
-      names.emplace(id, std::move(info));
+  NodeNamer(const NamingRecords& records, const Principal& who) : who_(who) {
+    for (const Product& p : records.products) products_.emplace(p.gtin, &p);
+    for (const Lot& l : records.lots) lots_.emplace(std::pair(l.product_id, l.lot_code), &l);
+    for (const Location& l : records.locations) {
+      places_.emplace(std::pair(l.gln, l.gln_extension), &l);
     }
-    return names;
+    for (const Organisation& o : records.organisations) {
+      orgs_.emplace(o.id, &o);
+      if (!o.gln.empty()) parties_.emplace(o.gln, &o);  // records are in id order: lowest id wins
+    }
+    for (const StoredVocabularyElement& e : records.master_data) {
+      master_data_[e.element.id].push_back(&e);
+    }
+  }
+
+  NodeInfo Name(const std::string& id) const {
+    NodeInfo info;
+    const std::vector<gs1::AiValue> ais = AisOf(id);
+    if (!Ai(ais, "01").empty()) {
+      NameTradeItem(Ai(ais, "01"), Ai(ais, "10"), info);
+    } else if (!Ai(ais, "414").empty()) {
+      NamePlace(Ai(ais, "414"), Ai(ais, "254"), info);
+    } else if (!Ai(ais, "417").empty()) {
+      NameParty(Ai(ais, "417"), info);
+    }
+    if (info.name_vi.empty()) NameFromMasterData(id, info);
+    return info;
   }
 
  private:
-  Status NameTradeItem(const std::string& gtin, const std::string& lot_code, NodeInfo& info) {
+  void NameTradeItem(const std::string& gtin, const std::string& lot_code, NodeInfo& info) const {
     info.gtin = gtin;
     info.lot_code = lot_code;
-    Result<Product> product = store_.GetProductByGtin(gtin);
-    if (!product.ok())
-      return product.status().code() == StatusCode::kNotFound ? Status::Ok() : product.status();
-    if (!CanRead(who_, product->org_id, product->review_status)) return Status::Ok();
-    info.name_vi = product->name_vi;
-    info.name_en = product->name_en.empty() ? product->name_vi : product->name_en;
-    TXNG_RETURN_IF_ERROR(NameOrganisation(product->org_id, info));
-    if (lot_code.empty()) return Status::Ok();
-    Result<Lot> lot = store_.GetLotByCode(product->id, lot_code);
-    if (!lot.ok())
-      return lot.status().code() == StatusCode::kNotFound ? Status::Ok() : lot.status();
-    if (!CanRead(who_, lot->org_id, lot->review_status)) return Status::Ok();
-    info.production_date = lot->production_date;
-    info.expiry_date = lot->expiry_date;
-    return Status::Ok();
+    auto product = products_.find(gtin);
+    if (product == products_.end()) return;
+    const Product& p = *product->second;
+    if (!CanRead(who_, p.org_id, p.review_status)) return;
+    info.name_vi = p.name_vi;
+    info.name_en = p.name_en.empty() ? p.name_vi : p.name_en;
+    NameOrganisation(p.org_id, info);
+    if (lot_code.empty()) return;
+    auto lot = lots_.find(std::pair(p.id, lot_code));
+    if (lot == lots_.end() || !CanRead(who_, lot->second->org_id, lot->second->review_status)) {
+      return;
+    }
+    info.production_date = lot->second->production_date;
+    info.expiry_date = lot->second->expiry_date;
   }
 
-  Status NamePlace(const std::string& gln, const std::string& extension, NodeInfo& info) {
-    LocationFilter f;
-    f.gln = gln;
-    f.gln_extension = extension;
-    TXNG_ASSIGN_OR_RETURN(Page<Location> found, store_.ListLocations(f, {.limit = 1}));
-    if (found.items.empty()) return Status::Ok();
-    const Location& l = found.items[0];
-    if (!CanRead(who_, l.org_id, l.review_status)) return Status::Ok();
+  void NamePlace(const std::string& gln, const std::string& extension, NodeInfo& info) const {
+    auto place = places_.find(std::pair(gln, extension));
+    if (place == places_.end()) return;
+    const Location& l = *place->second;
+    if (!CanRead(who_, l.org_id, l.review_status)) return;
     info.name_vi = info.name_en = l.name;
     info.address = l.address;
     info.district = l.district;
     info.area_code = l.area_code;
-    return NameOrganisation(l.org_id, info);
+    NameOrganisation(l.org_id, info);
   }
 
-  Status NameParty(const std::string& gln, NodeInfo& info) {
-    OrganisationFilter f;
-    f.gln = gln;
-    TXNG_ASSIGN_OR_RETURN(Page<Organisation> found, store_.ListOrganisations(f, {.limit = 1}));
-    if (found.items.empty()) return Status::Ok();
-    const Organisation& o = found.items[0];
-    if (!CanRead(who_, o.id, o.review_status, &o)) return Status::Ok();
+  void NameParty(const std::string& gln, NodeInfo& info) const {
+    auto party = parties_.find(gln);
+    if (party == parties_.end()) return;
+    const Organisation& o = *party->second;
+    if (!CanRead(who_, o.id, o.review_status, &o)) return;
     info.name_vi = info.name_en = info.org_name = o.name;
     info.org_id = o.id;
     info.address = o.address;
     info.district = o.district;
-    return Status::Ok();
   }
 
-  Status NameOrganisation(int64_t id, NodeInfo& info) {
+  // The organisation `id` when `who` may see it.
+  const Organisation* VisibleOrganisation(int64_t id) const {
     auto it = orgs_.find(id);
-    if (it == orgs_.end()) {
-      Result<Organisation> o = store_.GetOrganisation(id);
-      if (!o.ok() && o.status().code() != StatusCode::kNotFound) return o.status();
-      std::optional<Organisation> visible;
-      if (o.ok() && CanRead(who_, o->id, o->review_status, &*o)) visible = *o;
-      it = orgs_.emplace(id, std::move(visible)).first;
+    if (it == orgs_.end() || !CanRead(who_, id, it->second->review_status, it->second)) {
+      return nullptr;
     }
-    if (it->second) {
-      info.org_id = id;
-      info.org_name = it->second->name;
-      if (info.address.empty()) info.address = it->second->address;
-      if (info.district.empty()) info.district = it->second->district;
-    }
-    return Status::Ok();
+    return it->second;
+  }
+
+  void NameOrganisation(int64_t id, NodeInfo& info) const {
+    const Organisation* o = VisibleOrganisation(id);
+    if (!o) return;
+    info.org_id = id;
+    info.org_name = o->name;
+    if (info.address.empty()) info.address = o->address;
+    if (info.district.empty()) info.district = o->district;
   }
 
   // Master data that came with captured events: an organisation's own
   // description, shown when the caller may see that organisation.
-  Status NameFromMasterData(const std::string& id, NodeInfo& info) {
-    MasterDataFilter f;
-    f.element_id = id;
-    TXNG_ASSIGN_OR_RETURN(std::vector<StoredVocabularyElement> found, store_.ListMasterData(f, 10));
-    for (const StoredVocabularyElement& e : found) {
-      NodeInfo candidate;
-      TXNG_RETURN_IF_ERROR(NameOrganisation(e.org_id, candidate));
-      if (!candidate.org_id) continue;
-      const std::string name = MasterDataText(e.element, "name");
+  void NameFromMasterData(const std::string& id, NodeInfo& info) const {
+    auto found = master_data_.find(id);
+    if (found == master_data_.end()) return;
+    for (const StoredVocabularyElement* e : found->second) {
+      if (!VisibleOrganisation(e->org_id)) continue;
+      const std::string name = MasterDataText(e->element, "name");
       if (name.empty()) continue;
       info.name_vi = info.name_en = name;
-      if (info.address.empty()) info.address = MasterDataText(e.element, "streetAddressOne");
-      return Status::Ok();
+      if (info.address.empty()) info.address = MasterDataText(e->element, "streetAddressOne");
+      return;
     }
-    return Status::Ok();
   }
 
-  Store& store_;
   const Principal& who_;
-  std::map<int64_t, std::optional<Organisation>> orgs_;
+  std::map<std::string, const Product*> products_;
+  std::map<std::pair<int64_t, std::string>, const Lot*> lots_;
+  std::map<std::pair<std::string, std::string>, const Location*> places_;
+  std::map<int64_t, const Organisation*> orgs_;
+  std::map<std::string, const Organisation*> parties_;
+  std::map<std::string, std::vector<const StoredVocabularyElement*>> master_data_;
 };
 
 }  // namespace
@@ -213,7 +233,14 @@ trace::Visibility TraceVisibility(const Principal& who) {
 
 Result<NodeNames> NameIdentifiers(Store& store, const Principal& who,
                                   const std::vector<std::string>& ids) {
-  return NodeNamer(store, who).Name(ids);
+  NodeNames names;
+  if (ids.empty()) return names;
+  TXNG_ASSIGN_OR_RETURN(NamingRecords records, store.ReadNamingRecords(KeysOf(ids)));
+  const NodeNamer namer(records, who);
+  for (const std::string& id : ids) {
+    if (!names.contains(id)) names.emplace(id, namer.Name(id));
+  }
+  return names;
 }
 
 Result<TraceAnswer> TraceIdentifier(Store& store, trace::TraceRequest request,
@@ -224,7 +251,7 @@ Result<TraceAnswer> TraceIdentifier(Store& store, trace::TraceRequest request,
   std::vector<std::string> ids;
   ids.reserve(graph.nodes.size());
   for (const trace::Node& n : graph.nodes) ids.push_back(n.id);
-  TXNG_ASSIGN_OR_RETURN(NodeNames names, NodeNamer(store, who).Name(ids));
+  TXNG_ASSIGN_OR_RETURN(NodeNames names, NameIdentifiers(store, who, ids));
   return TraceAnswer{std::move(graph), std::move(names)};
 }
 

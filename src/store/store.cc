@@ -49,6 +49,29 @@ std::string WhereClause::ExtraPlaceholder(size_t k) const {
   return "$" + std::to_string(params_.size() + k);
 }
 
+Status ForEachRowIn(SqlConnection& c, std::string_view head, std::string_view tail,
+                    const std::vector<SqlValue>& fixed, const std::vector<SqlValue>& values,
+                    const std::function<Status(const SqlRow&)>& on_row) {
+  constexpr size_t kChunk = 256;
+  for (size_t start = 0; start < values.size(); start += kChunk) {
+    const size_t n = std::min(kChunk, values.size() - start);
+    size_t width = 1;
+    while (width < n) width *= 2;
+    std::string sql(head);
+    sql += "(";
+    std::vector<SqlValue> params = fixed;
+    for (size_t i = 0; i < width; ++i) {
+      params.push_back(values[start + std::min(i, n - 1)]);
+      sql += (i > 0 ? ", $" : "$") + std::to_string(params.size());
+    }
+    sql += ")";
+    sql += tail;
+    TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, params));
+    for (const SqlRow& row : r.rows) TXNG_RETURN_IF_ERROR(on_row(row));
+  }
+  return Status::Ok();
+}
+
 Status InsertAudit(SqlConnection& c, const Actor& actor, std::string_view action,
                    std::string_view entity, std::string_view entity_id, std::string_view detail,
                    UnixMillis at) {

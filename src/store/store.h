@@ -23,6 +23,7 @@
 #include "store/feedback.h"
 #include "store/master_data.h"
 #include "store/model.h"
+#include "store/naming.h"
 #include "store/recalls.h"
 #include "store/review_queue.h"
 
@@ -230,6 +231,10 @@ class Store {
   // EPCIS master data (store_master_data.cc), stored by CaptureEvents:
   // elements in capture order, at most `limit` (1..1000); children sorted.
   Result<std::vector<StoredVocabularyElement>> ListMasterData(const MasterDataFilter& f, int limit);
+
+  // The catalogue records and master data `keys` ask for, in one read
+  // transaction with a few IN-list statements per kind (store_naming.cc).
+  Result<NamingRecords> ReadNamingRecords(const NamingKeys& keys);
 
   // EPCIS browse endpoints (store_events_browse.cc). EPCs are the
   // identifiers of every role (epcList, parentID, childEPCs, input and

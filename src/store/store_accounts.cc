@@ -15,13 +15,15 @@ using store_internal::NotFound;
 using store_internal::OnDuplicate;
 using store_internal::OnMissingReference;
 
+#define TXNG_ORGANISATION_COLUMNS                                       \
+  "id, name, tax_code, kind, sector, district, address, phone, email, " \
+  "gs1_company_prefix, gln, review_status, created_at, updated_at"
 constexpr std::string_view kSelectOrganisations =
-    "SELECT id, name, tax_code, kind, sector, district, address, phone, email, "
-    "gs1_company_prefix, gln, review_status, created_at, updated_at FROM organisations";
+    "SELECT " TXNG_ORGANISATION_COLUMNS " FROM organisations";
 constexpr std::string_view kSelectOrganisationById =
-    "SELECT id, name, tax_code, kind, sector, district, address, phone, email, "
-    "gs1_company_prefix, gln, review_status, created_at, updated_at FROM organisations "
-    "WHERE id = $1";
+    "SELECT " TXNG_ORGANISATION_COLUMNS " FROM organisations WHERE id = $1";
+constexpr std::string_view kOrganisationColumnList = TXNG_ORGANISATION_COLUMNS;
+#undef TXNG_ORGANISATION_COLUMNS
 constexpr std::string_view kInsertOrganisation =
     "INSERT INTO organisations (name, tax_code, kind, sector, district, address, phone, email, "
     "gs1_company_prefix, gln, review_status, created_at, updated_at) "
@@ -330,5 +332,7 @@ Result<int64_t> Store::DeleteExpiredSessions(UnixMillis now) {
 Organisation store_internal::OrganisationFromSqlRow(const SqlRow& row) {
   return OrganisationFromRow(row);
 }
+
+std::string_view store_internal::OrganisationColumns() { return kOrganisationColumnList; }
 
 }  // namespace txng

@@ -51,6 +51,7 @@ constexpr std::string_view kReviewProduct =
 constexpr std::string_view kSelectLocations = "SELECT " TXNG_LOCATION_COLUMNS " FROM locations";
 constexpr std::string_view kSelectLocationById =
     "SELECT " TXNG_LOCATION_COLUMNS " FROM locations WHERE id = $1";
+constexpr std::string_view kLocationColumnList = TXNG_LOCATION_COLUMNS;
 #undef TXNG_LOCATION_COLUMNS
 constexpr std::string_view kInsertLocation =
     "INSERT INTO locations (org_id, gln, gln_extension, name, kind, address, district, "
@@ -136,6 +137,8 @@ Status DuplicateGln(Status s, const Location& l) {
 
 std::string_view store_internal::ProductColumns() { return kProductColumnList; }
 Product store_internal::ProductFromSqlRow(const SqlRow& row) { return ProductFromRow(row); }
+std::string_view store_internal::LocationColumns() { return kLocationColumnList; }
+Location store_internal::LocationFromSqlRow(const SqlRow& row) { return LocationFromRow(row); }
 
 Result<Product> Store::CreateProduct(const Product& p, const Actor& actor) {
   return InTransaction<Product>(*db_, TxMode::kWrite, [&](SqlConnection& c) -> Result<Product> {

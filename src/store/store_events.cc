@@ -1,4 +1,5 @@
 // Capture and retrieval of EPCIS events. Queries are in store_events_query.cc.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -413,29 +414,25 @@ Result<std::vector<StoredEvent>> Store::GetEvents(const std::vector<int64_t>& id
   if (ids.size() > kMaxIds) {
     return Status::InvalidArgument("at most " + std::to_string(kMaxIds) + " events at once", "ids");
   }
-  std::vector<StoredEvent> out;
-  if (ids.empty()) return out;
-  // The list is padded to a power of two with its last id, so that few
-  // statement texts reach the statement caches.
-  size_t width = 1;
-  while (width < ids.size()) width *= 2;
-  std::string sql = "SELECT " + std::string(store_internal::kEventColumns) +
-                    " FROM epcis_events e WHERE e.id IN (";
-  std::vector<SqlValue> params;
-  for (size_t i = 0; i < width; ++i) {
-    params.emplace_back(ids[std::min(i, ids.size() - 1)]);
-    sql += (i > 0 ? ", $" : "$") + std::to_string(i + 1);
+  std::vector<SqlValue> keys;
+  {
+    std::vector<int64_t> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    keys.assign(sorted.begin(), sorted.end());
   }
-  sql += ") ORDER BY e.id";
+  static const std::string head = "SELECT " + std::string(store_internal::kEventColumns) +
+                                  " FROM epcis_events e WHERE e.id IN ";
   return InTransaction<std::vector<StoredEvent>>(
       *db_, TxMode::kRead, [&](SqlConnection& c) -> Result<std::vector<StoredEvent>> {
-        TXNG_ASSIGN_OR_RETURN(SqlResult r, c.Run(sql, params));
         std::vector<StoredEvent> found;
-        found.reserve(r.rows.size());
-        for (const SqlRow& row : r.rows) {
-          TXNG_ASSIGN_OR_RETURN(StoredEvent e, store_internal::StoredEventFromRow(row));
-          found.push_back(std::move(e));
-        }
+        found.reserve(keys.size());
+        TXNG_RETURN_IF_ERROR(store_internal::ForEachRowIn(
+            c, head, " ORDER BY e.id", {}, keys, [&](const SqlRow& row) -> Status {
+              TXNG_ASSIGN_OR_RETURN(StoredEvent e, store_internal::StoredEventFromRow(row));
+              found.push_back(std::move(e));
+              return Status::Ok();
+            }));
         return found;
       });
 }

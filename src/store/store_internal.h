@@ -2,6 +2,7 @@
 #ifndef TXNG_STORE_STORE_INTERNAL_H_
 #define TXNG_STORE_STORE_INTERNAL_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +82,16 @@ Result<Page<T>> ListPage(SqlConnection& c, std::string_view select_sql, std::str
   return out;
 }
 
+// Runs `head + "(" + placeholders + ")" + tail` once per chunk of
+// `values` (distinct; at most 256 per statement) and hands every row to
+// `on_row`. `fixed` are bound first as $1..$k, so `head` and `tail` may
+// use them; the IN list follows. Each chunk is padded to a power of two
+// with its last value, so that few statement texts reach the statement
+// caches. Chunks run in the order of `values`.
+Status ForEachRowIn(SqlConnection& c, std::string_view head, std::string_view tail,
+                    const std::vector<SqlValue>& fixed, const std::vector<SqlValue>& values,
+                    const std::function<Status(const SqlRow&)>& on_row);
+
 // Inserts one audit_log row at `at`.
 Status InsertAudit(SqlConnection& c, const Actor& actor, std::string_view action,
                    std::string_view entity, std::string_view entity_id, std::string_view detail,
@@ -145,6 +156,18 @@ Product ProductFromSqlRow(const SqlRow& row);
 // address, phone, email, gs1_company_prefix, gln, review_status,
 // created_at, updated_at (store_accounts.cc).
 Organisation OrganisationFromSqlRow(const SqlRow& row);
+std::string_view OrganisationColumns();
+// The locations and lots tables' columns as their readers read them
+// (store_catalog.cc, store_lots.cc).
+std::string_view LocationColumns();
+Location LocationFromSqlRow(const SqlRow& row);
+std::string_view LotColumns();
+Lot LotFromSqlRow(const SqlRow& row);
+// The master data that describes any of `element_ids` (distinct), every
+// organisation's description, in capture order, children sorted
+// (store_master_data.cc).
+Result<std::vector<StoredVocabularyElement>> MasterDataOfElements(
+    SqlConnection& c, const std::vector<std::string>& element_ids);
 }  // namespace txng::store_internal
 
 #endif  // TXNG_STORE_STORE_INTERNAL_H_

@@ -22,6 +22,7 @@ using store_internal::OnMissingReference;
   "updated_at"
 constexpr std::string_view kSelectLots = "SELECT " TXNG_LOT_COLUMNS " FROM lots";
 constexpr std::string_view kSelectLotById = "SELECT " TXNG_LOT_COLUMNS " FROM lots WHERE id = $1";
+constexpr std::string_view kLotColumnList = TXNG_LOT_COLUMNS;
 constexpr std::string_view kSelectLotByCode =
     "SELECT " TXNG_LOT_COLUMNS " FROM lots WHERE product_id = $1 AND lot_code = $2";
 #undef TXNG_LOT_COLUMNS
@@ -79,6 +80,9 @@ Status MissingLotReference(Status s, const Lot& l) {
 }
 
 }  // namespace
+
+std::string_view store_internal::LotColumns() { return kLotColumnList; }
+Lot store_internal::LotFromSqlRow(const SqlRow& row) { return LotFromRow(row); }
 
 Result<Lot> Store::CreateLot(const Lot& l, const Actor& actor) {
   return InTransaction<Lot>(*db_, TxMode::kWrite, [&](SqlConnection& c) -> Result<Lot> {

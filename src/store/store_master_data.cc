@@ -1,5 +1,7 @@
 // EPCIS master data: stored with the events of the document that carries it
 // (CaptureEvents), read back by element.
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 
 namespace txng {
 
+using store_internal::ForEachRowIn;
 using store_internal::InTransaction;
 
 namespace {
@@ -68,6 +71,20 @@ std::vector<epcis::MasterDataAttribute> AttributesFromJson(const std::string& te
   return out;
 }
 
+StoredVocabularyElement ElementFromRow(const SqlRow& row) {
+  StoredVocabularyElement e;
+  e.id = row.Int(0);
+  e.org_id = row.Int(1);
+  e.element.type = row.Text(2);
+  e.element.id = row.Text(3);
+  e.element.attributes = AttributesFromJson(row.Text(4));
+  e.location_id = row.OptInt(5);
+  e.product_id = row.OptInt(6);
+  e.lot_id = row.OptInt(7);
+  e.updated_at = row.Int(8);
+  return e;
+}
+
 }  // namespace
 
 namespace store_internal {
@@ -111,22 +128,42 @@ Result<std::vector<StoredVocabularyElement>> Store::ListMasterData(const MasterD
         std::vector<StoredVocabularyElement> out;
         out.reserve(rows.rows.size());
         for (const SqlRow& row : rows.rows) {
-          StoredVocabularyElement e;
-          e.id = row.Int(0);
-          e.org_id = row.Int(1);
-          e.element.type = row.Text(2);
-          e.element.id = row.Text(3);
-          e.element.attributes = AttributesFromJson(row.Text(4));
-          e.location_id = row.OptInt(5);
-          e.product_id = row.OptInt(6);
-          e.lot_id = row.OptInt(7);
-          e.updated_at = row.Int(8);
-          TXNG_ASSIGN_OR_RETURN(SqlResult children, c.Run(kSelectChildren, {e.id}));
-          for (const SqlRow& child : children.rows) e.element.children.push_back(child.Text(0));
-          out.push_back(std::move(e));
+          out.push_back(ElementFromRow(row));
+          TXNG_ASSIGN_OR_RETURN(SqlResult children, c.Run(kSelectChildren, {out.back().id}));
+          for (const SqlRow& child : children.rows) {
+            out.back().element.children.push_back(child.Text(0));
+          }
         }
         return out;
       });
+}
+
+Result<std::vector<StoredVocabularyElement>> store_internal::MasterDataOfElements(
+    SqlConnection& c, const std::vector<std::string>& element_ids) {
+  std::vector<StoredVocabularyElement> out;
+  TXNG_RETURN_IF_ERROR(ForEachRowIn(c, std::string(kSelectElements) + " WHERE element_id IN ",
+                                    " ORDER BY id", {}, {element_ids.begin(), element_ids.end()},
+                                    [&](const SqlRow& row) {
+                                      out.push_back(ElementFromRow(row));
+                                      return Status::Ok();
+                                    }));
+  std::sort(out.begin(), out.end(),
+            [](const StoredVocabularyElement& a, const StoredVocabularyElement& b) {
+              return a.id < b.id;
+            });
+  std::map<int64_t, StoredVocabularyElement*> by_row;
+  std::vector<SqlValue> rows;
+  for (StoredVocabularyElement& e : out) {
+    by_row.emplace(e.id, &e);
+    rows.emplace_back(e.id);
+  }
+  TXNG_RETURN_IF_ERROR(ForEachRowIn(
+      c, "SELECT element_row, child_id FROM epcis_vocabulary_children WHERE element_row IN ",
+      " ORDER BY element_row, child_id", {}, rows, [&](const SqlRow& row) {
+        by_row.at(row.Int(0))->element.children.push_back(row.Text(1));
+        return Status::Ok();
+      }));
+  return out;
 }
 
 }  // namespace txng
