@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -96,7 +97,7 @@ class SqliteConnection final : public SqlConnection {
     // journal_mode is stored in the file, so only the writer sets it; the
     // other settings belong to each connection.
     if (writer) {
-      TXNG_RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode=WAL"));
+      TXNG_RETURN_IF_ERROR(conn->SwitchToWal(options.busy_timeout_ms));
       // Bulk capture dirties index pages all over the file (hash IDs and
       // EPCs are random keys). A 64 MiB page cache (default 2 MiB) keeps
       // them between documents instead of reading them back, and a
@@ -177,6 +178,24 @@ class SqliteConnection final : public SqlConnection {
   Status Exec(const char* sql) { return Run(sql, {}).status(); }
 
   bool InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+
+  // Puts the file in WAL mode. A new file is in rollback mode, and switching
+  // needs an exclusive lock that SQLite does not wait for through the busy
+  // handler: when several processes open a new database together, all but
+  // one get SQLITE_BUSY at once. So this waits itself, up to the busy
+  // timeout; a file already in WAL mode needs no lock and returns at once.
+  Status SwitchToWal(int busy_timeout_ms) {
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+      Result<SqlResult> mode = Run("PRAGMA journal_mode=WAL", {});
+      if (mode.ok() || mode.status().code() != StatusCode::kUnavailable ||
+          std::chrono::steady_clock::now() >= deadline) {
+        return mode.status();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
 
  private:
   explicit SqliteConnection(DbHandle db) : db_(std::move(db)) {}
