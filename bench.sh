@@ -19,9 +19,13 @@
 #                       SQLite (a file in a temp dir) and PostgreSQL (scripts/pgtest
 #                       in a temp dir), each beside a floor: raw prepared-statement
 #                       inserts of the same rows through the same driver.
-#   ./bench.sh query    loads BENCH_QUERY_EVENTS (default 1000000) events per backend
-#                       through capture, then p50/p99 of MATCH_epc and of
+#   ./bench.sh query    loads BENCH_QUERY_EVENTS (default 1000000) events of the capture
+#                       benchmark's generator per backend (bulk rows of capture's shape,
+#                       or BENCH_QUERY_LOAD=capture), then p50/p99 of MATCH_epc and of
 #                       EQ_bizStep + a one-week eventTime window (BENCH_QUERIES, 2000).
+#                       First, per backend, BENCH_QUERY_CHECK_EVENTS (20000; 0 skips it)
+#                       events are loaded both through capture and in bulk, and the
+#                       answers to BENCH_QUERIES of each query must be the same on both.
 #   ./bench.sh trace    bench/trace_benchmark (Release, ./build-bench): loads a generated
 #                       six-tier cashew chain of BENCH_TRACE_EVENTS (default 1000000)
 #                       events per backend (bench/trace_chain.h; bulk rows of capture's
@@ -107,17 +111,32 @@ if [[ "$what" == "capture" || "$what" == "query" ]]; then
     queries="${BENCH_QUERIES:-2000}"
     echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · $events events · $queries queries each · PostgreSQL 15 (scripts/pgtest: fsync=off)"
     echo
-    echo "| backend | events | load events/s | query | p50 ms | p99 ms | events per answer |"
-    echo "|---|---|---|---|---|---|---|"
+    loadmode="${BENCH_QUERY_LOAD:-bulk}"
+    check="${BENCH_QUERY_CHECK_EVENTS:-20000}"
+    echo "| backend | events | load | load events/s | capture = bulk ($check events, queries alike) | query | p50 ms | p99 ms | events per answer |"
+    echo "|---|---|---|---|---|---|---|---|---|"
     for backend in ${BENCH_BACKENDS:-SQLite PostgreSQL}; do
-      if [[ $backend == SQLite ]]; then
-        "$bin" query "sqlite:$work/query.db" "$events" "$queries" >"$work/out"
-      else
-        "$bin" query "$pg" "$events" "$queries" >"$work/out"
+      agree="–"
+      if [[ $check -gt 0 ]]; then
+        if [[ $backend == SQLite ]]; then
+          "$bin" check "sqlite:$work/check-capture.db" "sqlite:$work/check-bulk.db" "$check" "$queries" >"$work/out"
+        else
+          psql -q "$pg" -c "CREATE DATABASE bench_check" >/dev/null
+          "$bin" check "$pg_floor" "${pg%/postgres}/bench_check" "$check" "$queries" >"$work/out"
+          psql -q "$pg" -c "DROP DATABASE bench_floor" -c "DROP DATABASE bench_check" \
+            -c "CREATE DATABASE bench_floor" >/dev/null
+        fi
+        agree=$(awk '$1 == "check" { print $7 "/" $5 }' "$work/out")
+        rm -f "$work/check-"*.db*
       fi
-      load=$(field "load events" events_per_s)
-      awk -v b="$backend" -v n="$events" -v l="$load" '$1 == "query" {
-        print "| " b " | " n " | " l " | " $2 " | " $6 " | " $8 " | " $10 " |" }' "$work/out"
+      if [[ $backend == SQLite ]]; then
+        "$bin" query "sqlite:$work/query.db" "$events" "$queries" "$loadmode" >"$work/out"
+      else
+        "$bin" query "$pg" "$events" "$queries" "$loadmode" >"$work/out"
+      fi
+      load=$(field "load_$loadmode events" events_per_s)
+      awk -v b="$backend" -v n="$events" -v m="$loadmode" -v l="$load" -v a="$agree" '$1 == "query" {
+        print "| " b " | " n " | " m " | " l " | " a " | " $2 " | " $6 " | " $8 " | " $10 " |" }' "$work/out"
       rm -f "$work/query.db"*
     done
   fi

@@ -7,11 +7,18 @@
 //       precomputed, explicit row ids, one transaction per 1,000 events)
 //       through the same driver (RunBatch) on FLOOR_DB_URL (another fresh
 //       database).
-//   epcis_benchmark query DB_URL EVENTS QUERIES
-//       Loads EVENTS events through Store::CaptureEvents on DB_URL (a fresh
-//       database), then times QUERIES random MATCH_epc queries (one SGTIN) and
-//       QUERIES random EQ_bizStep + GE_eventTime/LT_eventTime (one week)
-//       queries through Store::QueryEvents (limit 100, capture order).
+//   epcis_benchmark query DB_URL EVENTS QUERIES [bulk|capture]
+//       Loads EVENTS events on DB_URL (a fresh database) in bulk (default:
+//       bench/bulk_loader.h, the rows capture writes, indexes made after the
+//       load) or through Store::CaptureEvents in documents of 1,000, then
+//       times QUERIES random MATCH_epc queries (one SGTIN) and QUERIES random
+//       EQ_bizStep + GE_eventTime/LT_eventTime (one week) queries through
+//       Store::QueryEvents (limit 100, capture order).
+//   epcis_benchmark check CAPTURE_URL BULK_URL EVENTS QUERIES
+//       Loads the same EVENTS events through capture on CAPTURE_URL and in
+//       bulk on BULK_URL (fresh databases), runs the query benchmark's
+//       queries on both, and exits 1 unless every answer is the same (row
+//       ids, hash IDs and stored documents, recordTime aside).
 //
 // Output: "key value ..." lines on stdout that bench.sh turns into tables.
 // Events are generated deterministically (fixed seed): ObjectEvents ADD or
@@ -31,6 +38,7 @@
 #include <vector>
 
 #include "bench/bench_support.h"
+#include "bench/bulk_loader.h"
 #include "epcis/event_hash.h"
 #include "epcis/timestamp.h"
 #include "store/database.h"
@@ -120,21 +128,16 @@ std::string TimeOf(int64_t millis) {
   return epcis::FormatUtcMillis(instant);
 }
 
-struct Corpus {
-  std::vector<NewEvent> events;
-  double hash_seconds = 0;
-};
-
 // Events number `first` .. `first + count - 1` of a generated history whose
 // SGTINs have serials 0 .. serials-1 (serials = the history's length gives
 // about three events per SGTIN). Deterministic for given arguments.
-Corpus Generate(int64_t first, int64_t count, int64_t serials) {
-  Corpus corpus;
+std::vector<epcis::Event> GenerateEvents(int64_t first, int64_t count, int64_t serials) {
+  std::vector<epcis::Event> events;
   std::mt19937_64 rng(20251129 + static_cast<uint64_t>(first));
   auto uniform = [&](int64_t n) {
     return static_cast<int64_t>(std::uniform_int_distribution<uint64_t>(0, n - 1)(rng));
   };
-  corpus.events.reserve(count);
+  events.reserve(count);
   for (int64_t i = 0; i < count; ++i) {
     epcis::Event e;
     const int64_t millis = kYearStart + uniform(kYearMillis);
@@ -162,10 +165,26 @@ Corpus Generate(int64_t first, int64_t count, int64_t serials) {
       e.action = uniform(3) == 0 ? epcis::Action::kAdd : epcis::Action::kObserve;
       e.epc_list = std::move(epcs);
     }
-    corpus.events.push_back(NewEvent{std::move(e), ""});
+    events.push_back(std::move(e));
   }
+  return events;
+}
+
+// Events ready for CaptureEvents, and how long their hash IDs took.
+struct Corpus {
+  std::vector<NewEvent> events;
+  double hash_seconds = 0;
+};
+
+Corpus Generate(int64_t first, int64_t count, int64_t serials) {
+  Corpus corpus;
+  std::vector<epcis::Event> events = GenerateEvents(first, count, serials);
+  corpus.events.reserve(events.size());
   const Clock::time_point start = Clock::now();
-  for (NewEvent& event : corpus.events) event.hash_id = epcis::EventHashId(event.event);
+  for (epcis::Event& e : events) {
+    std::string hash_id = epcis::EventHashId(e);
+    corpus.events.push_back(NewEvent{std::move(e), std::move(hash_id)});
+  }
   corpus.hash_seconds = Seconds(start);
   return corpus;
 }
@@ -252,6 +271,25 @@ double Percentile(std::vector<double> values, double p) {
   return values[index];
 }
 
+// The benchmark's two queries, the i-th of a fixed random sequence.
+EventQuery MatchEpcQuery(std::mt19937_64& rng, int64_t serials) {
+  EventQuery q;
+  q.match_epc.push_back(
+      {Sgtin(std::uniform_int_distribution<int64_t>(0, serials - 1)(rng)), false});
+  return q;
+}
+
+EventQuery BizStepWeekQuery(std::mt19937_64& rng) {
+  EventQuery q;
+  q.biz_steps.push_back(std::string("https://ref.gs1.org/cbv/BizStep-") +
+                        kBizSteps[std::uniform_int_distribution<int>(0, 7)(rng)]);
+  const int64_t from =
+      kYearStart + std::uniform_int_distribution<int64_t>(0, kYearMillis - kWeekMillis)(rng);
+  q.ge_event_time = from;
+  q.lt_event_time = from + kWeekMillis;
+  return q;
+}
+
 // Times `queries` runs of `make(rng)`; prints p50 and p99 in milliseconds.
 template <typename MakeQuery>
 void TimeQueries(Store& store, const char* name, int queries, MakeQuery make) {
@@ -291,39 +329,76 @@ int RunCapture(const std::string& url, const std::string& floor_url, int64_t cou
   return 0;
 }
 
-int RunQuery(const std::string& url, int64_t count, int queries) {
+// Loads the query benchmark's `count` events into `store` (fresh), in
+// slices so that they need not all be in memory; returns the time taken.
+Timing Load(Store& store, const std::string& url, int64_t org_id, int64_t count, bool bulk) {
+  constexpr int64_t kSlice = 200000;
+  std::unique_ptr<bench::BulkLoader> loader;
+  const Stopwatch stopwatch;
+  if (bulk) {
+    loader = Must(bench::BulkLoader::Open(store, url, org_id), "bulk loader");
+    Must(loader->DropIndexes(), "drop indexes");
+  }
+  for (int64_t done = 0; done < count; done += kSlice) {
+    const int64_t slice = std::min(kSlice, count - done);
+    if (bulk) {
+      Must(loader->Write(GenerateEvents(done, slice, count)), "bulk write");
+    } else {
+      CaptureAll(store, Generate(done, slice, count), org_id);
+    }
+    std::fprintf(stderr, "loaded %lld events\n", static_cast<long long>(done + slice));
+  }
+  if (bulk) Must(loader->Finish(), "finish bulk load");
+  return stopwatch.Read();
+}
+
+int RunQuery(const std::string& url, int64_t count, int queries, bool bulk) {
   int64_t org_id = 0;
   std::unique_ptr<Store> store = bench::OpenBenchStore(url, &org_id);
-  // Loaded in slices so that the generated events need not all be in memory.
-  constexpr int64_t kSlice = 200000;
-  const int64_t serials = count;
-  Timing load;
-  for (int64_t done = 0; done < count; done += kSlice) {
-    Corpus corpus = Generate(done, std::min(kSlice, count - done), serials);
-    const Timing slice = CaptureAll(*store, corpus, org_id);
-    load.wall += slice.wall;
-    load.cpu += slice.cpu;
-    std::fprintf(stderr, "loaded %lld events\n",
-                 static_cast<long long>(std::min(count, done + kSlice)));
-  }
-  Report("load", count, load);
-  TimeQueries(*store, "MATCH_epc", queries, [&](std::mt19937_64& rng) {
-    EventQuery q;
-    q.match_epc.push_back(
-        {Sgtin(std::uniform_int_distribution<int64_t>(0, serials - 1)(rng)), false});
-    return q;
-  });
-  TimeQueries(*store, "EQ_bizStep+eventTime", queries, [&](std::mt19937_64& rng) {
-    EventQuery q;
-    q.biz_steps.push_back(std::string("https://ref.gs1.org/cbv/BizStep-") +
-                          kBizSteps[std::uniform_int_distribution<int>(0, 7)(rng)]);
-    const int64_t from =
-        kYearStart + std::uniform_int_distribution<int64_t>(0, kYearMillis - kWeekMillis)(rng);
-    q.ge_event_time = from;
-    q.lt_event_time = from + kWeekMillis;
-    return q;
-  });
+  Report(bulk ? "load_bulk" : "load_capture", count, Load(*store, url, org_id, count, bulk));
+  TimeQueries(*store, "MATCH_epc", queries,
+              [&](std::mt19937_64& rng) { return MatchEpcQuery(rng, count); });
+  TimeQueries(*store, "EQ_bizStep+eventTime", queries, BizStepWeekQuery);
   return 0;
+}
+
+// One answer as text: each event's row id, hash ID and stored document
+// without its recordTime (the time of the load, which differs).
+std::string Describe(const EventPage& page) {
+  std::string out;
+  for (const StoredEvent& stored : page.events) {
+    epcis::Event e = stored.event;
+    e.record_time.clear();
+    out += std::to_string(stored.id) + " " + stored.hash_id + " " +
+           store_internal::EventDocument(e) + "\n";
+  }
+  return out;
+}
+
+int Check(const std::string& capture_url, const std::string& bulk_url, int64_t count, int queries) {
+  int64_t capture_org = 0, bulk_org = 0;
+  std::unique_ptr<Store> captured = bench::OpenBenchStore(capture_url, &capture_org);
+  std::unique_ptr<Store> bulked = bench::OpenBenchStore(bulk_url, &bulk_org);
+  Load(*captured, capture_url, capture_org, count, false);
+  Load(*bulked, bulk_url, bulk_org, count, true);
+  std::mt19937_64 rng(7);
+  int same = 0;
+  int64_t answered = 0;
+  for (int i = 0; i < 2 * queries; ++i) {
+    const EventQuery q = i % 2 == 0 ? MatchEpcQuery(rng, count) : BizStepWeekQuery(rng);
+    const EventPage a = Must(captured->QueryEvents(q), "query the captured events");
+    const EventPage b = Must(bulked->QueryEvents(q), "query the bulk-loaded events");
+    answered += static_cast<int64_t>(a.events.size());
+    if (Describe(a) == Describe(b) && a.next.has_value() == b.next.has_value()) {
+      ++same;
+    } else {
+      std::fprintf(stderr, "answers differ for query %d:\n--- capture\n%s--- bulk\n%s", i,
+                   Describe(a).c_str(), Describe(b).c_str());
+    }
+  }
+  std::printf("check events %lld queries %d identical %d answered_events %lld\n",
+              static_cast<long long>(count), 2 * queries, same, static_cast<long long>(answered));
+  return same == 2 * queries && answered > 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -334,11 +409,16 @@ int main(int argc, char** argv) {
   if (mode == "capture" && argc == 5) {
     return txng::RunCapture(argv[2], argv[3], std::stoll(argv[4]));
   }
-  if (mode == "query" && argc == 5) {
-    return txng::RunQuery(argv[2], std::stoll(argv[3]), std::stoi(argv[4]));
+  const std::string load = argc == 6 ? argv[5] : "bulk";
+  if (mode == "query" && (argc == 5 || argc == 6) && (load == "bulk" || load == "capture")) {
+    return txng::RunQuery(argv[2], std::stoll(argv[3]), std::stoi(argv[4]), load == "bulk");
+  }
+  if (mode == "check" && argc == 6) {
+    return txng::Check(argv[2], argv[3], std::stoll(argv[4]), std::stoi(argv[5]));
   }
   std::fprintf(stderr,
                "usage: epcis_benchmark capture DB_URL FLOOR_DB_URL EVENTS\n"
-               "       epcis_benchmark query DB_URL EVENTS QUERIES\n");
+               "       epcis_benchmark query DB_URL EVENTS QUERIES [bulk|capture]\n"
+               "       epcis_benchmark check CAPTURE_URL BULK_URL EVENTS QUERIES\n");
   return 2;
 }

@@ -3,7 +3,7 @@
 //
 //   trace_benchmark run DB_URL ROOTS [LOAD] [PARAM=VALUE ...]
 //       Loads the chain into DB_URL (a fresh database) with LOAD = bulk
-//       (default; bench/trace_bulk.h) or capture (Store::CaptureEvents in
+//       (default; bench/bulk_loader.h) or capture (Store::CaptureEvents in
 //       documents of 1,000, what the product does), then, over ROOTS random
 //       roots (a third each raw lots, kernel lots and pallets of complete
 //       runs, after 100 untimed warm-up traces; each measure is the first
@@ -44,7 +44,7 @@
 #include <vector>
 
 #include "bench/bench_support.h"
-#include "bench/trace_bulk.h"
+#include "bench/bulk_loader.h"
 #include "bench/trace_chain.h"
 #include "epcis/event_hash.h"
 #include "export/writers.h"

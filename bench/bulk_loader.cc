@@ -1,4 +1,4 @@
-#include "bench/trace_bulk.h"
+#include "bench/bulk_loader.h"
 
 #include <libpq-fe.h>
 
@@ -29,8 +29,11 @@ void AddRows(Rows& rows, int64_t id, const epcis::Event& in, int64_t org_id, int
   epcis::Event e = in;
   e.record_time = record_time;
   const int64_t event_time = epcis::ToUnixMillis(*epcis::ParseTimestamp(e.event_time));
+  std::string hash_id = epcis::EventHashId(in);
+  // Capture's key: the eventID, or the hash ID of an event without one.
+  std::string key = e.event_id.empty() ? hash_id : e.event_id;
   rows.events.push_back(
-      {id, e.event_id, epcis::EventHashId(in), std::string(epcis::EventTypeName(e.type)),
+      {id, std::move(key), std::move(hash_id), std::string(epcis::EventTypeName(e.type)),
        std::string(epcis::ActionName(e.action)), event_time, e.event_time_zone_offset, now,
        e.biz_step, e.disposition, e.read_point ? e.read_point->id : std::string(),
        e.biz_location ? e.biz_location->id : std::string(), e.transformation_id, int64_t{0}, org_id,

@@ -1,4 +1,4 @@
-// Bulk loading of generated events for the trace benchmark: the same rows
+// Bulk loading of generated events for the storage benchmarks: the same rows
 // Store::CaptureEvents writes (epcis_events with its stored document, and
 // the epcis_event_epcs / epcis_event_quantities / epcis_event_links index
 // rows), written without the capture path's per-document work. Before the
@@ -10,8 +10,8 @@
 // triggers off (session_replication_role = replica: the rows reference
 // events of the same load). Row ids are given explicitly, 1, 2, ... in
 // event order, as a fresh store's capture would number them.
-#ifndef TXNG_BENCH_TRACE_BULK_H_
-#define TXNG_BENCH_TRACE_BULK_H_
+#ifndef TXNG_BENCH_BULK_LOADER_H_
+#define TXNG_BENCH_BULK_LOADER_H_
 
 #include <memory>
 #include <string>
@@ -50,4 +50,4 @@ class BulkLoader {
 
 }  // namespace txng::bench
 
-#endif  // TXNG_BENCH_TRACE_BULK_H_
+#endif  // TXNG_BENCH_BULK_LOADER_H_
