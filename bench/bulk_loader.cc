@@ -245,7 +245,7 @@ Status BulkLoader::Finish() {
     TXNG_RETURN_IF_ERROR(
         impl_->Exec("SELECT setval(pg_get_serial_sequence('epcis_events', 'id'), "
                     "(SELECT COALESCE(MAX(id), 0) + 1 FROM epcis_events), false)"));
-    return impl_->Exec("ANALYZE");
+    return impl_->Exec("VACUUM ANALYZE");
   }
   return store_.db().Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
     for (const std::string& definition : dropped_) TXNG_RETURN_IF_ERROR(c.Run(definition).status());

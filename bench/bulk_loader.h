@@ -33,8 +33,10 @@ class BulkLoader {
   // Writes the events' rows; their hash IDs are computed here.
   Status Write(const std::vector<epcis::Event>& events);
   // Makes the dropped indexes again, sets PostgreSQL's id sequence past the
-  // rows written, and ANALYZEs on PostgreSQL (autovacuum would; SQLite's
-  // store never runs ANALYZE, so neither does this).
+  // rows written, and runs VACUUM ANALYZE on PostgreSQL: autovacuum does
+  // both after many inserts, and without the visibility map a vacuum sets,
+  // index-only scans read the heap as well. SQLite's store never runs
+  // ANALYZE, so neither does this.
   Status Finish();
 
  private:
