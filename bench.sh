@@ -18,7 +18,9 @@
 #                       through Store::CaptureEvents in documents of 1,000 events on
 #                       SQLite (a file in a temp dir) and PostgreSQL (scripts/pgtest
 #                       in a temp dir), each beside a floor: raw prepared-statement
-#                       inserts of the same rows through the same driver.
+#                       inserts of the same rows through the same driver; and beside
+#                       what the engine alone does: rows of the same shape made by
+#                       INSERT … SELECT over a generated series, no client values.
 #   ./bench.sh query    loads BENCH_QUERY_EVENTS (default 1000000) events of the capture
 #                       benchmark's generator per backend (bulk rows of capture's shape,
 #                       or BENCH_QUERY_LOAD=capture), then p50/p99 of MATCH_epc and of
@@ -82,29 +84,32 @@ if [[ "$what" == "capture" || "$what" == "query" ]]; then
   }
   trap cleanup EXIT
   pg=$(scripts/pgtest start "$work/pg" ${BENCH_PG_PORT:-})
-  psql -q "$pg" -c "CREATE DATABASE bench_floor" >/dev/null
+  psql -q "$pg" -c "CREATE DATABASE bench_floor" -c "CREATE DATABASE bench_engine" >/dev/null
   pg_floor="${pg%/postgres}/bench_floor"
+  pg_engine="${pg%/postgres}/bench_engine"
   # Prints the value after `key` on the line of $out that starts with `prefix`.
   field() { awk -v p="$1" -v k="$2" '$1 " " $2 == p { for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }' "$work/out"; }
   if [[ "$what" == "capture" ]]; then
     events="${BENCH_EVENTS:-100000}"
     echo "# $(date -u +%Y-%m-%d) · $(nproc) cores · $cpu · $events events in documents of 1,000 · PostgreSQL 15 (scripts/pgtest: fsync=off)"
     echo
-    echo "| backend | capture events/s | floor events/s (raw prepared inserts) | capture time / floor time | capture events per client CPU-s | floor events per client CPU-s | hash IDs (untimed) events/s |"
-    echo "|---|---|---|---|---|---|---|"
+    echo "| backend | capture events/s | floor events/s (raw prepared inserts) | capture time / floor time | engine alone events/s (INSERT … SELECT) | capture events per client CPU-s | floor events per client CPU-s | hash IDs (untimed) events/s |"
+    echo "|---|---|---|---|---|---|---|---|"
     for backend in ${BENCH_BACKENDS:-SQLite PostgreSQL}; do
       if [[ $backend == SQLite ]]; then
-        "$bin" capture "sqlite:$work/capture.db" "sqlite:$work/floor.db" "$events" >"$work/out"
+        "$bin" capture "sqlite:$work/capture.db" "sqlite:$work/floor.db" "sqlite:$work/engine.db" \
+          "$events" >"$work/out"
       else
-        "$bin" capture "$pg" "$pg_floor" "$events" >"$work/out"
+        "$bin" capture "$pg" "$pg_floor" "$pg_engine" "$events" >"$work/out"
       fi
       c=$(field "capture events" events_per_s)
       f=$(field "floor events" events_per_s)
+      e=$(field "engine events" events_per_s)
       cc=$(field "capture events" events_per_cpu_s)
       fc=$(field "floor events" events_per_cpu_s)
       h=$(awk '$1 == "hash" { printf "%.0f", $3 / $5 }' "$work/out")
       ratio=$(awk -v c="$c" -v f="$f" 'BEGIN { printf "%.1f×", f / c }')
-      echo "| $backend | $c | $f | $ratio | $cc | $fc | $h |"
+      echo "| $backend | $c | $f | $ratio | $e | $cc | $fc | $h |"
     done
   else
     events="${BENCH_QUERY_EVENTS:-1000000}"

@@ -1,12 +1,18 @@
 // EPCIS capture and query benchmark (./bench.sh capture, ./bench.sh query).
 //
-//   epcis_benchmark capture DB_URL FLOOR_DB_URL EVENTS
+//   epcis_benchmark capture DB_URL FLOOR_DB_URL ENGINE_DB_URL EVENTS
 //       Captures EVENTS generated events through Store::CaptureEvents in
 //       documents of 1,000 on DB_URL (a fresh database), then inserts the same
 //       rows with raw prepared statements (same tables and columns, every value
 //       precomputed, explicit row ids, one transaction per 1,000 events)
 //       through the same driver (RunBatch) on FLOOR_DB_URL (another fresh
-//       database).
+//       database), then has the database engine itself make rows of the same
+//       shape and number on ENGINE_DB_URL (a third): INSERT … SELECT from a
+//       generated series of 1,000 events per transaction, three EPC rows and
+//       one link row per event, random keys and documents of the corpus's
+//       mean size — no client values, no parsing of rows, one statement per
+//       table per transaction. That is what the schema and its indexes cost
+//       the engine alone.
 //   epcis_benchmark query DB_URL EVENTS QUERIES [bulk|capture]
 //       Loads EVENTS events on DB_URL (a fresh database) in bulk (default:
 //       bench/bulk_loader.h, the rows capture writes, indexes made after the
@@ -265,6 +271,83 @@ Timing InsertFloor(Database& db, const Corpus& corpus, int64_t org_id) {
   return stopwatch.Read();
 }
 
+// The engine-alone statements (see the file comment) for each dialect. All
+// take $1 = the first row id; the events' also $2 = the organisation, $3 =
+// the record time and $4 = the document length, the EPCs' $2 = the number
+// of SGTIN serials. Keys are
+// random like the generator's: hash IDs, event times, EPC serials,
+// purchase-order numbers; bizStep, disposition and places from the same
+// small sets.
+struct EngineStatements {
+  std::string events, epcs, links;
+};
+
+EngineStatements EngineInserts(Dialect dialect) {
+  const bool sqlite = dialect == Dialect::kSqlite;
+  // A parameter as an integer; a random integer in [0, n); n rows numbered
+  // i = 0 .. n-1, with `columns` drawn once per row (MATERIALIZED: a column
+  // used twice must be the same value).
+  auto param = [&](int k) { return "$" + std::to_string(k) + (sqlite ? "" : "::bigint"); };
+  auto below = [&](const std::string& n) {
+    return sqlite ? "abs(random() % " + n + ")" : "floor(random() * " + n + ")::bigint";
+  };
+  auto rows = [&](int n, const std::string& columns) {
+    const std::string last = std::to_string(n - 1);
+    return (sqlite ? "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                         last + ")"
+                   : "WITH n(i) AS (SELECT generate_series(0, " + last + "))") +
+           ", r AS MATERIALIZED (SELECT i, " + columns + " FROM n) ";
+  };
+  const std::string hash =
+      sqlite ? "lower(hex(randomblob(32)))" : "md5(random()::text) || md5(random()::text)";
+  const std::string document =
+      sqlite ? "substr(hex(randomblob(($4 + 1) / 2)), 1, $4)"
+             : "substr(repeat(md5(random()::text), ($4::int + 31) / 32), 1, $4::int)";
+  return {
+      rows(kDocumentEvents, "'ni:///sha-256;' || " + hash +
+                                " || '?ver=CBV2.0' AS h, 1735689600000 + " + below("31536000000") +
+                                " AS t, " + below("8") + " AS step, " + below("4") +
+                                " AS disposition, 8930001000000 + " + below("40") + " AS gln, " +
+                                below("4") + " AS sub, " + document + " AS d") +
+          "INSERT INTO epcis_events (id, event_id, hash_id, event_type, action, event_time, "
+          "event_time_zone_offset, record_time, biz_step, disposition, read_point, "
+          "biz_location, transformation_id, declares_error, org_id, review_status, document) "
+          "SELECT " +
+          param(1) + " + i, h, h, 'ObjectEvent', 'OBSERVE', t, '+07:00', " + param(3) +
+          ", 'https://ref.gs1.org/cbv/BizStep-' || step, "
+          "'https://ref.gs1.org/cbv/Disp-' || disposition, "
+          "'https://id.gs1.org/414/' || gln || '/254/' || sub, 'https://id.gs1.org/414/' || gln, "
+          "'', 0, " +
+          param(2) + ", 'approved', d FROM r",
+      // Serial s belongs to product s % 50, as in the generator.
+      rows(3 * kDocumentEvents, below(param(2)) + " AS s") +
+          "INSERT INTO epcis_event_epcs (event_row, role, epc) SELECT " + param(1) +
+          " + i / 3, 'epc', 'https://id.gs1.org/01/0893000000' || (100 + s % 50) || '/21/' || "
+          "(100000 + s) FROM r",
+      rows(kDocumentEvents, below("20000") + " AS po") +
+          "INSERT INTO epcis_event_links (event_row, kind, type, value) SELECT " + param(1) +
+          " + i, 'bizTransaction', 'https://ref.gs1.org/cbv/BTT-po', "
+          "'urn:epcglobal:cbv:bt:8930001000007:PO' || (10000 + po) FROM r",
+  };
+}
+
+// Has the engine make `count` events' rows (a multiple of 1,000), one
+// transaction per 1,000 events; documents of `document_bytes`.
+Timing InsertByEngine(Database& db, int64_t count, int64_t org_id, int64_t document_bytes) {
+  const EngineStatements sql = EngineInserts(db.dialect());
+  const int64_t now = NowMillis();
+  const Stopwatch stopwatch;
+  for (int64_t first = 1; first <= count; first += kDocumentEvents) {
+    Status status = db.Transact(TxMode::kWrite, [&](SqlConnection& c) -> Status {
+      TXNG_RETURN_IF_ERROR(c.Run(sql.events, {first, org_id, now, document_bytes}).status());
+      TXNG_RETURN_IF_ERROR(c.Run(sql.epcs, {first, count}).status());
+      return c.Run(sql.links, {first}).status();
+    });
+    if (!status.ok()) Die("engine insert", status);
+  }
+  return stopwatch.Read();
+}
+
 double Percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
   const size_t index = static_cast<size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
@@ -316,7 +399,8 @@ void Report(const char* what, int64_t events, const Timing& t) {
       static_cast<double>(events) / t.cpu);
 }
 
-int RunCapture(const std::string& url, const std::string& floor_url, int64_t count) {
+int RunCapture(const std::string& url, const std::string& floor_url, const std::string& engine_url,
+               int64_t count) {
   Corpus corpus = Generate(0, count, count);
   std::printf("hash events %lld seconds %.3f\n", static_cast<long long>(count),
               corpus.hash_seconds);
@@ -326,6 +410,19 @@ int RunCapture(const std::string& url, const std::string& floor_url, int64_t cou
   int64_t floor_org = 0;
   std::unique_ptr<Store> floor_store = bench::OpenBenchStore(floor_url, &floor_org);
   Report("floor", count, InsertFloor(floor_store->db(), corpus, floor_org));
+  int64_t document_bytes = 0;
+  for (const NewEvent& e : corpus.events) {
+    epcis::Event stored = e.event;
+    stored.record_time = TimeOf(NowMillis());  // as capture stores it
+    document_bytes += static_cast<int64_t>(store_internal::EventDocument(stored).size());
+  }
+  document_bytes /= count;
+  int64_t engine_org = 0;
+  std::unique_ptr<Store> engine_store = bench::OpenBenchStore(engine_url, &engine_org);
+  const int64_t engine_count = count / kDocumentEvents * kDocumentEvents;
+  Report("engine", engine_count,
+         InsertByEngine(engine_store->db(), engine_count, engine_org, document_bytes));
+  std::printf("document bytes %lld\n", static_cast<long long>(document_bytes));
   return 0;
 }
 
@@ -406,8 +503,8 @@ int Check(const std::string& capture_url, const std::string& bulk_url, int64_t c
 
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
-  if (mode == "capture" && argc == 5) {
-    return txng::RunCapture(argv[2], argv[3], std::stoll(argv[4]));
+  if (mode == "capture" && argc == 6) {
+    return txng::RunCapture(argv[2], argv[3], argv[4], std::stoll(argv[5]));
   }
   const std::string load = argc == 6 ? argv[5] : "bulk";
   if (mode == "query" && (argc == 5 || argc == 6) && (load == "bulk" || load == "capture")) {
@@ -417,7 +514,7 @@ int main(int argc, char** argv) {
     return txng::Check(argv[2], argv[3], std::stoll(argv[4]), std::stoi(argv[5]));
   }
   std::fprintf(stderr,
-               "usage: epcis_benchmark capture DB_URL FLOOR_DB_URL EVENTS\n"
+               "usage: epcis_benchmark capture DB_URL FLOOR_DB_URL ENGINE_DB_URL EVENTS\n"
                "       epcis_benchmark query DB_URL EVENTS QUERIES [bulk|capture]\n"
                "       epcis_benchmark check CAPTURE_URL BULK_URL EVENTS QUERIES\n");
   return 2;
