@@ -16,7 +16,11 @@ struct UserArgs {
   std::string sector;
   std::string district;
   bool json = false;
+  bool temporary = false;
 };
+
+constexpr const char* kTemporaryHelp =
+    "The password is temporary: the user must choose their own at the next sign-in";
 
 void ListUsers(Store& store, bool as_json) {
   nlohmann::json out = nlohmann::json::array();
@@ -32,7 +36,8 @@ void ListUsers(Store& store, bool as_json) {
                        {"organisationId", u.org_id ? nlohmann::json(*u.org_id) : nlohmann::json()},
                        {"scopeSector", u.scope_sector},
                        {"scopeDistrict", u.scope_district},
-                       {"disabled", u.disabled}});
+                       {"disabled", u.disabled},
+                       {"mustChangePassword", u.must_change_password}});
       } else {
         std::cout << u.id << "\t" << u.username << "\t" << ToString(u.role) << "\t"
                   << (u.org_id ? "org " + std::to_string(*u.org_id) : "-") << "\t"
@@ -62,6 +67,7 @@ void AddUserCommand(CLI::App& app, GlobalOptions& g) {
   add->add_option("--org", args->org, "Organisation id (required for producers)");
   add->add_option("--sector", args->sector, "Officers: the sector they oversee");
   add->add_option("--district", args->district, "Officers: the district they oversee");
+  add->add_flag("--temporary", args->temporary, kTemporaryHelp);
   add->callback([&g, args] {
     NewUser nu;
     nu.username = args->username;
@@ -70,6 +76,7 @@ void AddUserCommand(CLI::App& app, GlobalOptions& g) {
     if (args->org != 0) nu.org_id = args->org;
     nu.scope_sector = args->sector;
     nu.scope_district = args->district;
+    nu.must_change_password = args->temporary;
     auto store = OpenStore(g);
     AccountService accounts(*store);
     nu.password = ReadNewPassword();
@@ -88,10 +95,11 @@ void AddUserCommand(CLI::App& app, GlobalOptions& g) {
   CLI::App* passwd = user->add_subcommand(
       "passwd", "Set a user's password (typed twice, or read from stdin); ends their sessions");
   passwd->add_option("username", args->username, "Login name")->required();
+  passwd->add_flag("--temporary", args->temporary, kTemporaryHelp);
   passwd->callback([&g, args] {
     auto store = OpenStore(g);
     AccountService accounts(*store);
-    Check(accounts.ChangePassword(args->username, ReadNewPassword(), CliActor()),
+    Check(accounts.ChangePassword(args->username, ReadNewPassword(), args->temporary, CliActor()),
           "cannot change the password of '" + args->username + "'");
     std::cout << "password changed for " << args->username << "\n";
   });

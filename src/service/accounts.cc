@@ -185,10 +185,11 @@ Result<User> AccountService::AddUser(const NewUser& nu, const Actor& actor) {
 }
 
 Status AccountService::ChangePassword(const std::string& username, const std::string& password,
-                                      const Actor& actor) {
+                                      bool must_change, const Actor& actor) {
   TXNG_ASSIGN_OR_RETURN(User u, store_.GetUserByUsername(username));
   Store::PasswordChange change;
   TXNG_ASSIGN_OR_RETURN(change.password_hash, HashPassword(password));
+  change.must_change = must_change;
   return store_.SetUserPassword(u.id, change, actor);
 }
 

@@ -65,7 +65,10 @@ class AccountService {
   // Users (CLI and admin). Validates username, role/organisation/scope
   // consistency and the password rules.
   Result<User> AddUser(const NewUser& u, const Actor& actor);
-  Status ChangePassword(const std::string& username, const std::string& password,
+  // Sets the password and ends the user's sessions. With `must_change` the
+  // password is temporary (an operator's reset, told to the user): the user
+  // must choose their own at the next sign-in.
+  Status ChangePassword(const std::string& username, const std::string& password, bool must_change,
                         const Actor& actor);
   Status SetDisabled(const std::string& username, bool disabled, const Actor& actor);
 

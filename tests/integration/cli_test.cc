@@ -174,8 +174,28 @@ TEST_P(CliDbTest, UsersFromAddToDisable) {
   EXPECT_EQ(users[0]["username"], "an.nguyen");
   EXPECT_EQ(users[0]["displayName"], "Nguyễn Văn An");
   EXPECT_EQ(users[0]["disabled"], false);
+  EXPECT_EQ(users[0]["mustChangePassword"], false);
 
+  // An operator's reset for someone else: temporary until they choose their own.
+  auto must_change = [&](const std::string& username) {
+    for (const auto& u : nlohmann::json::parse(Txng(Db() + "user list --json").out)) {
+      if (u["username"] == username) return u["mustChangePassword"].get<bool>();
+    }
+    ADD_FAILURE() << "no user " << username;
+    return false;
+  };
+  ASSERT_EQ(
+      Txng(Db() + "user add dung --role reviewer --temporary", "first-password-1\n").exit_code, 0);
+  EXPECT_TRUE(must_change("dung"));
+  EXPECT_EQ(Txng(Db() + "user passwd dung", "own-password-1\n").exit_code, 0);
+  EXPECT_FALSE(must_change("dung"));
+  EXPECT_EQ(Txng(Db() + "user passwd an.nguyen --temporary", "reset-password-1\n").exit_code, 0);
+  EXPECT_TRUE(must_change("an.nguyen"));
   EXPECT_EQ(Txng(Db() + "user passwd an.nguyen", "another-password\n").exit_code, 0);
+  EXPECT_FALSE(must_change("an.nguyen"));
+  CommandRun refused = Txng(Db() + "user passwd dung --temporary", "short\n");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_FALSE(must_change("dung")) << "a refused change changes nothing";
   EXPECT_EQ(Txng(Db() + "user passwd nobody", "another-password\n").exit_code, 1);
   EXPECT_EQ(Txng(Db() + "user disable an.nguyen").exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(Txng(Db() + "user list --json").out)[0]["disabled"], true);
